@@ -1,0 +1,29 @@
+// The Sagsspor database. The background owns it and is its only writer.
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import type { Appearance, Follow, MeetingRecord, MetaEntry, PunktIndexRow, Topic } from '../model/records';
+import type { AnnotationRow } from './rows';
+import { declareVersions } from './schema';
+
+export const DB_NAME = 'sagsspor';
+
+export class SagssporDB extends Dexie {
+  annotations!: EntityTable<AnnotationRow, 'id'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  meetings!: EntityTable<MeetingRecord, 'key'>;
+  appearances!: EntityTable<Appearance, 'id'>;
+  follows!: EntityTable<Follow, 'caseKey'>;
+  topics!: EntityTable<Topic, 'id'>;
+  punktIndex!: EntityTable<PunktIndexRow, 'id'>;
+
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    declareVersions(this);
+  }
+}
+
+/** Opens (and upgrades) the database. Pass `{ indexedDB, IDBKeyRange }` in options to use another IndexedDB. */
+export async function openDb(name: string = DB_NAME, options?: DexieOptions): Promise<SagssporDB> {
+  const db = new SagssporDB(name, options);
+  await db.open();
+  return db;
+}

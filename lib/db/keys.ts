@@ -1,0 +1,98 @@
+// Stable keys: canonical URLs, meeting keys and case keys. Pure functions, shared by the
+// background (which writes) and the UI (which looks things up).
+
+const TRACKING_PARAMS = new Set([
+  'fbclid',
+  'gclid',
+  'dclid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  '_ga',
+  '_gl',
+  'igshid',
+  'yclid',
+  'ref_src',
+]);
+
+/** The URL without hash and without tracking parameters (utm_*, fbclid, …). Invalid URLs come back trimmed. */
+export function canonicalUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return url.trim();
+  }
+  u.hash = '';
+  for (const name of [...u.searchParams.keys()]) {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('utm_') || TRACKING_PARAMS.has(lower)) u.searchParams.delete(name);
+  }
+  if (u.search === '?') u.search = '';
+  return u.toString();
+}
+
+/** Lowercase, NFC, whitespace collapsed. */
+export function normaliseName(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Case numbers are matched uppercase without spaces (as lib/minutes' `CaseNumber.normalised`). */
+export function normaliseCaseNumber(raw: string): string {
+  return raw.normalize('NFC').toUpperCase().replace(/\s+/g, '');
+}
+
+/**
+ * The municipality of a meeting as displayed (keys lowercase it), falling back to the page's host
+ * name when the parser found none.
+ */
+export function municipalityOf(
+  municipality: string | null | undefined,
+  url: string | null | undefined,
+): string {
+  if (municipality?.trim()) return municipality.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (url) {
+    try {
+      return new URL(url).hostname.replace(/^www\./, '');
+    } catch {
+      // fall through
+    }
+  }
+  return 'ukendt';
+}
+
+/**
+ * A stable meeting key: `municipality|committee|date`, normalised. Without committee or date the
+ * page's canonical URL identifies the meeting.
+ */
+export function meetingKeyOf(
+  municipality: string,
+  committee: string | null | undefined,
+  date: string | null | undefined,
+  url?: string | null,
+): string {
+  if (committee?.trim() && date) return `${normaliseName(municipality)}|${normaliseName(committee)}|${date}`;
+  return `url:${canonicalUrl(url ?? '')}`;
+}
+
+/**
+ * A case key: municipality (lowercased) + ':' + normalised case number; a punkt without a case
+ * number is its own case: municipality + ':' + meetingKey + '#' + number. Null for neither.
+ */
+export function caseKeyOf(
+  municipality: string | null | undefined,
+  caseNumber: string | null | undefined,
+  meetingKey: string | null | undefined,
+  punktNumber: number | null | undefined,
+): string | null {
+  const m = normaliseName(municipality ?? '');
+  if (caseNumber?.trim()) return `${m}:${normaliseCaseNumber(caseNumber)}`;
+  if (meetingKey && punktNumber != null) return `${m}:${meetingKey}#${punktNumber}`;
+  return null;
+}
+
+/** KLE main group ("24") of a KLE number ("24.00.00"). */
+export function kleGroupOf(kle: string | null | undefined): string | null {
+  const m = kle?.match(/^(\d{2})\./);
+  return m ? m[1]! : null;
+}

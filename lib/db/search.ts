@@ -1,0 +1,82 @@
+// Search over highlighted text, notes, tags and case titles, answered from the multiEntry
+// `words` indexes: one prefix range per query token, ids intersected, then only the hits loaded.
+import type { Annotation } from '../model/annotation';
+import type { PunktIndexRow } from '../model/records';
+import type { SagssporDB } from './db';
+import { guarded } from './errors';
+import { fromAnnotationRow } from './rows';
+import { queryTokens } from './text';
+
+export interface SearchResult {
+  /** Live annotations matching every query word (as a prefix), most recently modified first. */
+  annotations: Annotation[];
+  /** Remembered punkter whose title or case number matches, newest meeting first. */
+  punkter: PunktIndexRow[];
+  /** True when more matched than were returned. */
+  truncated: boolean;
+}
+
+function intersect(sets: Array<Set<string>>): Set<string> {
+  if (!sets.length) return new Set();
+  const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  const out = new Set<string>();
+  for (const id of first!) if (rest.every((s) => s.has(id))) out.add(id);
+  return out;
+}
+
+async function idsFor(table: SagssporDB['annotations'] | SagssporDB['punktIndex'], tokens: string[]) {
+  const sets = await Promise.all(
+    tokens.map(async (t) => new Set((await table.where('words').startsWith(t).primaryKeys()) as string[])),
+  );
+  return intersect(sets);
+}
+
+export async function search(
+  db: SagssporDB,
+  query: string,
+  opts: { limit?: number } = {},
+): Promise<SearchResult> {
+  const limit = opts.limit ?? 50;
+  const tokens = queryTokens(query);
+  if (!tokens.length) return { annotations: [], punkter: [], truncated: false };
+  return guarded(() =>
+    db.transaction('r', [db.annotations, db.punktIndex], async () => {
+      const [annIds, punktIds, deleted] = await Promise.all([
+        idsFor(db.annotations, tokens),
+        idsFor(db.punktIndex, tokens),
+        db.annotations.where('deletedAt').aboveOrEqual(0).primaryKeys(),
+      ]);
+      for (const id of deleted) annIds.delete(id);
+
+      let annotations: Annotation[];
+      let truncated = annIds.size > limit;
+      if (annIds.size <= limit * 4) {
+        const rows = await db.annotations.bulkGet([...annIds]);
+        annotations = rows
+          .filter((r) => r !== undefined)
+          .sort((a, b) => b.modified - a.modified)
+          .slice(0, limit)
+          .map(fromAnnotationRow);
+      } else {
+        // Many hits: walk the modified index's keys (no values) newest first, load only `limit`.
+        const picked: string[] = [];
+        await db.annotations
+          .orderBy('modified')
+          .reverse()
+          .until(() => picked.length >= limit)
+          .eachPrimaryKey((id) => {
+            if (annIds.has(id)) picked.push(id);
+          });
+        const rows = await db.annotations.bulkGet(picked);
+        annotations = rows.filter((r) => r !== undefined).map(fromAnnotationRow);
+      }
+
+      const punktRows = await db.punktIndex.bulkGet([...punktIds]);
+      const punkter = punktRows
+        .filter((r) => r !== undefined)
+        .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.number - b.number);
+      truncated ||= punkter.length > limit;
+      return { annotations, punkter: punkter.slice(0, limit), truncated };
+    }),
+  );
+}

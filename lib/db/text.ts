@@ -1,0 +1,56 @@
+// Search tokens for the multiEntry `words` indexes. Lowercase, Danish letters (æ ø å) kept,
+// other diacritics folded (é → e), case-number-like chunks ("24.00.00-g01-16-23", "22/18533")
+// kept whole as well as split, so a printed case number can be searched as typed.
+
+const MAX_TOKEN = 64;
+const MAX_TOKENS = 2000;
+const FOLDABLE = /[\u00c0-\u024f\u1e00-\u1eff]/g;
+const KEEP = new Set(['æ', 'ø', 'å']);
+const RUN = /[\p{L}\p{N}]+/gu;
+const EDGE_PUNCT = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(FOLDABLE, (ch) => (KEEP.has(ch) ? ch : ch.normalize('NFD').replace(/\p{M}/gu, '')));
+}
+
+function keep(token: string): boolean {
+  // Single letters are noise; single digits are punkt numbers and worth keeping.
+  return token.length >= 2 || /\d/.test(token);
+}
+
+/** Unique search tokens of `text`, in first-seen order. */
+export function tokenize(text: string, into: Set<string> = new Set()): Set<string> {
+  if (!text) return into;
+  for (const rawChunk of foldText(text).split(/\s+/)) {
+    if (into.size >= MAX_TOKENS) break;
+    const chunk = rawChunk.replace(EDGE_PUNCT, '');
+    if (!chunk) continue;
+    const runs = chunk.match(RUN) ?? [];
+    if (runs.length > 1 && /\d/.test(chunk)) into.add(chunk.slice(0, MAX_TOKEN));
+    for (const run of runs) if (keep(run)) into.add(run.slice(0, MAX_TOKEN));
+  }
+  return into;
+}
+
+/** Tokens of several fields together. */
+export function wordsOf(...parts: ReadonlyArray<string | null | undefined | readonly string[]>): string[] {
+  const set = new Set<string>();
+  for (const part of parts) {
+    if (part == null) continue;
+    if (typeof part === 'string') tokenize(part, set);
+    else for (const p of part) tokenize(p, set);
+  }
+  return [...set];
+}
+
+/**
+ * Query tokens: like `tokenize`, minus tokens that are a prefix of another query token
+ * (they add nothing under prefix matching).
+ */
+export function queryTokens(query: string): string[] {
+  const tokens = [...tokenize(query)];
+  return tokens.filter((t) => !tokens.some((o) => o !== t && o.startsWith(t)));
+}
