@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalUrl,
+  caseKeyOf,
+  kleGroupOf,
+  meetingKeyOf,
+  municipalityOf,
+  queryTokens,
+  tokenize,
+  wordsOf,
+} from '../../../lib/db';
+
+describe('tokenize', () => {
+  it('lowercases, keeps æ ø å, folds other diacritics, drops single letters', () => {
+    expect([...tokenize('Økonomiudvalget ÆNDRER Åbningstider på Café i Århus')]).toEqual([
+      'økonomiudvalget',
+      'ændrer',
+      'åbningstider',
+      'på',
+      'cafe',
+      'århus',
+    ]);
+  });
+
+  it('keeps case numbers whole as well as in parts, and punkt numbers', () => {
+    const t = [...tokenize('Sag 24.00.00-G01-16-23, sagsnr. 22/18533 (punkt 5).')];
+    expect(t).toContain('24.00.00-g01-16-23');
+    expect(t).toContain('g01');
+    expect(t).toContain('22/18533');
+    expect(t).toContain('18533');
+    expect(t).toContain('5');
+    expect(t).not.toContain('');
+  });
+
+  it('wordsOf dedupes across fields; queryTokens drops redundant prefixes', () => {
+    expect(wordsOf('Lokalplan lokalplan', null, ['Lokalplan', 'budget'])).toEqual(['lokalplan', 'budget']);
+    expect(queryTokens('lok lokalplan Budget')).toEqual(['lokalplan', 'budget']);
+  });
+});
+
+describe('keys', () => {
+  it('canonicalUrl drops hash and tracking parameters, keeps the rest in order', () => {
+    expect(canonicalUrl('https://Dagsordener.Aarhus.dk/vis?id=12&utm_source=x&b=2&fbclid=zz#punkt-3')).toBe(
+      'https://dagsordener.aarhus.dk/vis?id=12&b=2',
+    );
+    expect(canonicalUrl('https://x.dk/a?utm_medium=mail#x')).toBe('https://x.dk/a');
+    expect(canonicalUrl('  not a url ')).toBe('not a url');
+  });
+
+  it('meeting keys normalise case and whitespace, fall back to the URL', () => {
+    expect(meetingKeyOf('Aarhus Kommune', '  Økonomi­udvalget '.replace('\u00ad', ''), '2024-05-01')).toBe(
+      'aarhus kommune|økonomiudvalget|2024-05-01',
+    );
+    expect(meetingKeyOf('Aarhus', null, '2024-05-01', 'https://x.dk/m?id=1#p2')).toBe(
+      'url:https://x.dk/m?id=1',
+    );
+  });
+
+  it('case keys: municipality + normalised case number, or the punkt itself', () => {
+    expect(caseKeyOf('Aarhus Kommune', ' 24.00.00-g01-16-23 ', 'mk', 3)).toBe(
+      'aarhus kommune:24.00.00-G01-16-23',
+    );
+    expect(caseKeyOf('Aarhus', null, 'aarhus|bu|2024-01-02', 4)).toBe('aarhus:aarhus|bu|2024-01-02#4');
+    expect(caseKeyOf('Aarhus', null, null, null)).toBeNull();
+  });
+
+  it('municipalityOf falls back to the host; kleGroupOf reads the main group', () => {
+    expect(municipalityOf(null, 'https://www.odense.dk/politik/referat')).toBe('odense.dk');
+    expect(municipalityOf('  Odense  Kommune', null)).toBe('Odense Kommune');
+    expect(kleGroupOf('24.00.00')).toBe('24');
+    expect(kleGroupOf(null)).toBeNull();
+  });
+});
