@@ -1,0 +1,112 @@
+// Re-anchor a batch of targets against ONE text index. Order per target:
+// position checked against the quote → exact quote in scope → fuzzy in scope
+// → exact quote on the page → fuzzy on the page → orphan. Scope offsets and
+// slices are resolved once per scope per batch.
+import type { AnchorMethod, Target } from '../model/selectors';
+import { findExact, findFuzzy, findFuzzyPage, type PageFuzzyOptions, scopeErrorBudget } from './match';
+import { locationOffsets, type ScopeResolver, scopeKey } from './scopes';
+import type { TextIndex } from './text-index';
+
+export interface Anchored {
+  status: 'anchored';
+  /** Global offsets into the index text. */
+  start: number;
+  end: number;
+  method: AnchorMethod;
+  /** 0..1 match quality (1 for position and unique exact matches). */
+  score: number;
+}
+export interface Orphaned {
+  status: 'orphaned';
+  start: -1;
+  end: -1;
+  method: null;
+  score: 0;
+}
+export type AnchorResult = Anchored | Orphaned;
+
+export interface AnchorOptions {
+  /** Cap of the in-scope fuzzy error budget (budget = min(cap, ceil(len / 4))); default 64. */
+  scopeMaxErrors?: number;
+  /** Page-wide fuzzy search options (budget ≤ 16 errors, pieces ≥ 8 chars by default). */
+  page?: PageFuzzyOptions;
+  /** Skip the page-wide stages (e.g. when only the scope is trusted). */
+  scopeOnly?: boolean;
+}
+
+const ORPHAN: Orphaned = Object.freeze({ status: 'orphaned', start: -1, end: -1, method: null, score: 0 });
+
+interface ScopeSlice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Anchor every target; results are in the same order as `targets`. */
+export function anchorAll(
+  targets: readonly Target[],
+  index: TextIndex,
+  resolveScope?: ScopeResolver,
+  options: AnchorOptions = {},
+): AnchorResult[] {
+  const full = index.text;
+  const cache = new Map<string, ScopeSlice | null>();
+  const pageSlice: ScopeSlice = { start: 0, end: full.length, text: full };
+  const sliceOf = (t: Target): ScopeSlice | null => {
+    if (!t.scope) return pageSlice;
+    const key = scopeKey(t.scope);
+    let s = cache.get(key);
+    if (s === undefined) {
+      const r = resolveScope ? locationOffsets(index, resolveScope(t.scope)) : null;
+      s = r ? { start: r.start, end: r.end, text: full.slice(r.start, r.end) } : null;
+      cache.set(key, s);
+    }
+    return s;
+  };
+  return targets.map((t) => anchorOne(t, full, sliceOf(t), pageSlice, options));
+}
+
+function anchored(start: number, end: number, method: AnchorMethod, score: number): Anchored {
+  return { status: 'anchored', start, end, method, score };
+}
+
+function anchorOne(
+  t: Target,
+  full: string,
+  scope: ScopeSlice | null,
+  page: ScopeSlice,
+  options: AnchorOptions,
+): AnchorResult {
+  const [quote, pos] = t.selectors;
+  const exact = quote.exact;
+  if (exact.length === 0) return ORPHAN;
+  const isPage = scope === page;
+  let hint: number | null = null;
+  if (scope) {
+    hint = scope.start + pos.start;
+    // 1. Position, checked against the quote.
+    if (pos.end - pos.start === exact.length && full.startsWith(exact, hint)) {
+      return anchored(hint, hint + exact.length, 'position', 1);
+    }
+    const ctx = { prefix: quote.prefix, suffix: quote.suffix, hint };
+    // 2. Exact quote inside the scope.
+    const ex = findExact(full, scope.text, scope.start, exact, ctx);
+    if (ex) return anchored(ex.start, ex.end, isPage ? 'quote-page' : 'quote', ex.score);
+    // 3. Fuzzy inside the scope.
+    const budget = scopeErrorBudget(exact.length, options.scopeMaxErrors);
+    const fz = isPage
+      ? findFuzzyPage(full, exact, ctx, options.page)
+      : findFuzzy(full, scope.text, scope.start, exact, ctx, budget);
+    if (fz) return anchored(fz.start, fz.end, isPage ? 'fuzzy-page' : 'fuzzy-scope', fz.score);
+    if (isPage) return ORPHAN;
+  }
+  if (options.scopeOnly) return ORPHAN;
+  // 4. Exact quote anywhere on the page.
+  const ctx = { prefix: quote.prefix, suffix: quote.suffix, hint };
+  const ex = findExact(full, full, 0, exact, ctx);
+  if (ex) return anchored(ex.start, ex.end, 'quote-page', ex.score);
+  // 5. Fuzzy on the page (filter-then-verify).
+  const fz = findFuzzyPage(full, exact, ctx, options.page);
+  if (fz) return anchored(fz.start, fz.end, 'fuzzy-page', fz.score);
+  return ORPHAN;
+}

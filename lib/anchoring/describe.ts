@@ -1,0 +1,45 @@
+// Turn a selection into a Target: a quote with ~32 chars of context, and a
+// position relative to the start of its scope (a punkt's section), so that
+// navigation bars and cookie banners do not shift it.
+import { type AnchorScope, QUOTE_CONTEXT_CHARS, type Target } from '../model/selectors';
+import { locationOffsets, type ScopeResolver } from './scopes';
+import type { OffsetRange, TextIndex } from './text-index';
+
+function isOffsets(x: AbstractRange | OffsetRange): x is OffsetRange {
+  return typeof (x as OffsetRange).start === 'number';
+}
+
+/**
+ * Describe `selection` (a Range or offsets into `index`). `scope` null means
+ * the whole indexed root. Returns null for an empty selection or a scope the
+ * resolver cannot find.
+ */
+export function describe(
+  index: TextIndex,
+  selection: AbstractRange | OffsetRange,
+  scope: AnchorScope | null,
+  resolveScope?: ScopeResolver,
+): Target | null {
+  const { start, end } = isOffsets(selection) ? selection : index.rangeOffsets(selection);
+  if (end <= start || start < 0 || end > index.length) return null;
+  let base = 0;
+  if (scope) {
+    const loc = resolveScope ? locationOffsets(index, resolveScope(scope)) : null;
+    if (!loc) return null;
+    base = loc.start;
+  }
+  if (start < base) return null;
+  const text = index.text;
+  return {
+    scope,
+    selectors: [
+      {
+        type: 'TextQuoteSelector',
+        exact: text.slice(start, end),
+        prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT_CHARS), start),
+        suffix: text.slice(end, end + QUOTE_CONTEXT_CHARS),
+      },
+      { type: 'TextPositionSelector', start: start - base, end: end - base },
+    ],
+  };
+}

@@ -1,0 +1,56 @@
+// Annotation targets: W3C Web Annotation selectors plus the punkt identity
+// they are measured from. Offsets count characters of the anchoring text
+// model (lib/anchoring/text-index.ts): `<br>` is one space and block
+// boundaries add one "\n" unless whitespace is already there.
+import { SectionKind } from './minutes';
+import { z } from './zod';
+
+/** Text of about 32 characters either side is kept as context. */
+export const QUOTE_CONTEXT_CHARS = 32;
+
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().check(z.minLength(1)),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
+
+export const TextPositionSelector = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.int().check(z.nonnegative()),
+    end: z.int().check(z.nonnegative()),
+  })
+  .check(z.refine((s) => s.end >= s.start, { message: 'end must be >= start' }));
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
+
+/**
+ * Which part of the page the position selector is measured from: a section of
+ * a punkt (sectionKind + sectionIndex) or the whole punkt (sectionKind null).
+ */
+export const AnchorScope = z.object({
+  /** Stable key of the meeting (e.g. canonical URL or committee + date), if known. */
+  meetingKey: z.optional(z.string()),
+  punktNumber: z.int(),
+  /** Case number as printed; preferred over the number when punkter were renumbered. */
+  caseNumber: z.nullable(z.string()),
+  sectionKind: z.nullable(SectionKind),
+  /** Index into the punkt's `sections` array (null with sectionKind null). */
+  sectionIndex: z.nullable(z.int().check(z.nonnegative())),
+});
+export type AnchorScope = z.infer<typeof AnchorScope>;
+
+/** Where an annotation points: scope (null = the whole page) plus [quote, position]. */
+export const Target = z.object({
+  scope: z.nullable(AnchorScope),
+  selectors: z.tuple([TextQuoteSelector, TextPositionSelector]),
+});
+export type Target = z.infer<typeof Target>;
+
+export const ANCHOR_METHODS = ['position', 'quote', 'fuzzy-scope', 'quote-page', 'fuzzy-page'] as const;
+export const AnchorMethod = z.enum(ANCHOR_METHODS);
+export type AnchorMethod = z.infer<typeof AnchorMethod>;
+
+export const AnchorStatus = z.enum(['anchored', 'orphaned']);
+export type AnchorStatus = z.infer<typeof AnchorStatus>;
