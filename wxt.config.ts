@@ -16,10 +16,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'da',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', ...(manifestVersion === 2 ? [] : [])],
+    // `scripting` injects the full reader into recognised pages only.
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // MV2 (Firefox build): WXT moves host_permissions into `permissions`;
+    // optional host permissions are spelled `optional_permissions` there.
+    host_permissions: ['*://*.dk/*'],
     ...(manifestVersion === 3
-      ? { host_permissions: ['*://*.dk/*'], optional_host_permissions: ['*://*/*'] }
-      : {}),
+      ? { optional_host_permissions: ['*://*/*'] }
+      : { optional_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'

@@ -1,0 +1,74 @@
+// All UI text goes through browser.i18n (public/_locales/{da,en}/messages.json).
+// Keep MESSAGE_KEYS in sync with the locale files: a unit test checks it.
+import { browser } from 'wxt/browser';
+
+export const MESSAGE_KEYS = [
+  'extName',
+  'extDescription',
+  'punkterCount',
+  'punkterCountOne',
+  'pillNotRecognised',
+  'panelLabel',
+  'closePanel',
+  'outlineHeading',
+  'caseNumber',
+  'closedBadge',
+  'decisionLabel',
+  'jumpTo',
+  'kindReferat',
+  'kindDagsorden',
+  'meetingFallbackTitle',
+  'labelMunicipality',
+  'labelDate',
+  'labelTime',
+  'labelPlace',
+  'labelAbsent',
+  'notRecognisedTitle',
+  'notRecognisedBody',
+  'popupNotMinutes',
+  'popupLoading',
+  'popupNoTab',
+  'shortcutHint',
+  'jumpFailed',
+  'locale',
+] as const;
+export type MessageKey = (typeof MESSAGE_KEYS)[number];
+
+type GetMessage = (key: string, substitutions?: string | string[]) => string;
+
+/** Translate `key`; substitutions fill $1…$9 placeholders. Falls back to the key, never throws. */
+export function t(key: MessageKey, substitutions?: (string | number)[]): string {
+  try {
+    const get = browser.i18n.getMessage as unknown as GetMessage;
+    const text = get(key, substitutions?.map(String));
+    return text || key;
+  } catch {
+    return key;
+  }
+}
+
+/** "1 punkt" / "13 punkter". */
+export function punkterCount(n: number): string {
+  return n === 1 ? t('punkterCountOne') : t('punkterCount', [n]);
+}
+
+/** The browser's UI language (for date formatting), "da" when unknown. */
+export function uiLocale(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'da';
+  } catch {
+    return 'da';
+  }
+}
+
+/** "2023-06-06" → "6. juni 2023" (da) / "6 June 2023" (en); the ISO string if formatting fails. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  try {
+    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  } catch {
+    return iso;
+  }
+}

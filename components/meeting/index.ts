@@ -1,0 +1,4 @@
+export * from './MeetingHeader';
+export * from './NotRecognised';
+export * from './Outline';
+export * from './styles';

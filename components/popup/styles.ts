@@ -1,0 +1,14 @@
+import { darkThemeTokens, meetingStyles, themeTokens } from '../meeting/styles';
+
+export const popupStyles = `
+:root { ${themeTokens} color-scheme: light dark; }
+@media (prefers-color-scheme: dark) { :root { ${darkThemeTokens} } }
+html, body { margin: 0; background: var(--sgs-bg); color: var(--sgs-text); }
+body { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; min-width: 360px; max-width: 480px; }
+.popup { max-height: 580px; overflow: auto; }
+.popup-brand { margin: 0; padding: 10px 14px 0; font-weight: 650; }
+.pill-brand { color: var(--sgs-accent); }
+.popup-message { margin: 0; padding: 16px 14px; line-height: 1.5; }
+.popup-notice { margin: 0; padding: 6px 14px; background: var(--sgs-closed-bg); color: var(--sgs-closed-fg); }
+${meetingStyles}
+`;

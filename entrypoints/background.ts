@@ -1,5 +1,0 @@
-import { defineBackground } from 'wxt/utils/define-background';
-
-export default defineBackground(() => {
-  // wired up in lib/background
-});

@@ -1,0 +1,51 @@
+// Every message the background accepts, validated with zod and checked for
+// its sender. Later issues add the database routes here.
+
+import { createRouter, type Router, route } from '../../lib/messages/router';
+import type { Ack } from '../../lib/messages/schemas';
+import {
+  InjectReaderMessage,
+  PageNotRecognisedMessage,
+  PageRecognisedMessage,
+} from '../../lib/messages/schemas';
+import type { Self, SenderLike } from '../../lib/messages/sender';
+
+export interface BackgroundDeps {
+  self: () => Self;
+  injectReader: (tabId: number, frameId: number) => Promise<void>;
+  showBadge: (tabId: number, summary: PageRecognisedMessage['tabSummary']) => Promise<void>;
+  clearBadge: (tabId: number) => Promise<void>;
+}
+
+const tabOf = (sender: SenderLike) => sender.tab?.id as number; // guaranteed by the 'content-script' policy
+
+export function createBackgroundRouter(deps: BackgroundDeps): Router {
+  // Injected documents (Chromium reports documentId): ask each document only once.
+  const injected = new Set<string>();
+  return createRouter(deps.self, {
+    'reader/inject': route(InjectReaderMessage, 'content-script', async (_m, sender): Promise<Ack> => {
+      if (sender.documentId) {
+        if (injected.has(sender.documentId)) return { ok: true };
+        if (injected.size > 500) injected.clear();
+        injected.add(sender.documentId);
+      }
+      await deps.injectReader(tabOf(sender), sender.frameId ?? 0);
+      return { ok: true };
+    }),
+    'page/recognised': route(PageRecognisedMessage, 'content-script', async (m, sender): Promise<Ack> => {
+      // Only the top frame owns the tab's badge.
+      if ((sender.frameId ?? 0) !== 0) return { ok: true };
+      await deps.showBadge(tabOf(sender), m.tabSummary);
+      return { ok: true };
+    }),
+    'page/not-recognised': route(
+      PageNotRecognisedMessage,
+      'content-script',
+      async (_m, sender): Promise<Ack> => {
+        if ((sender.frameId ?? 0) !== 0) return { ok: true };
+        await deps.clearBadge(tabOf(sender));
+        return { ok: true };
+      },
+    ),
+  });
+}

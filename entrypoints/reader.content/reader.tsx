@@ -1,0 +1,249 @@
+// The full reader: parses the page, keeps the badge and the in-page panel up
+// to date, answers the popup, follows client rendering and in-page
+// navigation. Every entry point is wrapped: nothing throws into the page.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { t } from '../../components/i18n';
+import { Panel } from '../../components/panel/Panel';
+import { panelStyles } from '../../components/panel/styles';
+import { listen } from '../../lib/messages/listen';
+import { createRouter, route } from '../../lib/messages/router';
+import {
+  GetModelMessage,
+  JumpMessage,
+  type JumpResponse,
+  type ModelResponse,
+  type PageNotRecognisedMessage,
+  type PageRecognisedMessage,
+} from '../../lib/messages/schemas';
+import * as minutes from '../../lib/minutes';
+import type { ParseResult, Punkt } from '../../lib/model/minutes';
+import { type DomRefResolver, resolveDomRefFallback } from '../../lib/ui/domref';
+import { flashElement } from '../../lib/ui/flash';
+import { jumpToPunkt } from '../../lib/ui/jump';
+import { createHost, type Host } from './host';
+import { statusOf, toTabSummary } from './summary';
+
+const DEBOUNCE_MS = 400;
+const MAX_PARSES_PER_URL = 30;
+
+// Switch-over point: lib/minutes will export resolveDomRef; use it when present.
+const resolveDomRef: DomRefResolver =
+  (Reflect.get(minutes, 'resolveDomRef') as DomRefResolver | undefined) ?? resolveDomRefFallback;
+
+export class Reader {
+  private view: ModelResponse;
+  private open = false;
+  private notice: string | null = null;
+  private host: Host | null = null;
+  private lastReport = '';
+  private url: string;
+  private parses = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private observer: MutationObserver | null = null;
+  private cleanups: (() => void)[] = [];
+
+  constructor(private readonly doc: Document) {
+    this.url = doc.location?.href ?? '';
+    this.view = { status: 'idle', url: this.url, result: null };
+  }
+
+  start(): void {
+    this.parseNow();
+    this.observe();
+    this.cleanups.push(
+      listen(
+        browser.runtime.onMessage,
+        createRouter(
+          () => ({ runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') }),
+          {
+            'reader/getModel': route(GetModelMessage, 'extension-page', () => this.view),
+            'reader/jump': route(
+              JumpMessage,
+              'extension-page',
+              (m): JumpResponse => ({ ok: this.jump(m.punkt) }),
+            ),
+          },
+        ),
+      ),
+    );
+    const win = this.doc.defaultView;
+    if (win) {
+      const onKey = (e: KeyboardEvent) => {
+        if (
+          e.altKey &&
+          e.shiftKey &&
+          !e.ctrlKey &&
+          !e.metaKey &&
+          e.code === 'KeyS' &&
+          this.view.status !== 'idle'
+        ) {
+          e.preventDefault();
+          this.setOpen(!this.open);
+        }
+      };
+      const onNav = () => this.checkUrl();
+      const onShow = (e: PageTransitionEvent) => {
+        if (e.persisted) {
+          this.lastReport = '';
+          this.report();
+        }
+      };
+      win.addEventListener('keydown', onKey, true);
+      win.addEventListener('popstate', onNav);
+      win.addEventListener('hashchange', onNav);
+      win.addEventListener('pageshow', onShow);
+      this.cleanups.push(() => {
+        win.removeEventListener('keydown', onKey, true);
+        win.removeEventListener('popstate', onNav);
+        win.removeEventListener('hashchange', onNav);
+        win.removeEventListener('pageshow', onShow);
+      });
+    }
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.observer?.disconnect();
+    for (const c of this.cleanups.splice(0)) safe(c);
+    if (this.host) {
+      safe(() => render(null, this.host!.mount));
+      this.host.destroy();
+      this.host = null;
+    }
+  }
+
+  /** Re-read soon (detector after navigation, or DOM changes). */
+  refresh(): void {
+    this.checkUrl();
+    this.schedule();
+  }
+
+  private observe(): void {
+    this.observer = new MutationObserver((records) => {
+      try {
+        this.checkUrl();
+        const ours = this.host?.host;
+        if (ours && records.every((r) => isOnlyNode(r, ours))) return;
+        if (this.parses < MAX_PARSES_PER_URL) this.schedule();
+      } catch {
+        // ignore
+      }
+    });
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  private checkUrl(): void {
+    const href = this.doc.location?.href ?? '';
+    if (href === this.url) return;
+    this.url = href;
+    this.parses = 0;
+    this.notice = null;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => safe(() => this.parseNow()), DEBOUNCE_MS);
+  }
+
+  private parseNow(): void {
+    this.parses++;
+    const url = this.doc.location?.href ?? this.url;
+    let result: ParseResult | null;
+    try {
+      result = minutes.parseDocument(this.doc, url);
+    } catch {
+      result = { isMinutes: false, platform: null, reason: 'parse-error' };
+    }
+    let likely = false;
+    try {
+      likely = minutes.detectMinutes(this.doc, url).likely;
+    } catch {
+      likely = false;
+    }
+    const status = statusOf(result, likely);
+    this.view = { status, url, result };
+    this.render();
+    this.report();
+  }
+
+  private report(): void {
+    const summary = this.view.result ? toTabSummary(this.view.result, this.view.url) : null;
+    let message: PageRecognisedMessage | PageNotRecognisedMessage;
+    if (summary && this.view.status === 'recognised')
+      message = { type: 'page/recognised', tabSummary: summary };
+    else
+      message = { type: 'page/not-recognised', reason: this.view.result?.reason ?? null, url: this.view.url };
+    const key = JSON.stringify(message);
+    if (key === this.lastReport) return;
+    this.lastReport = key;
+    try {
+      browser.runtime.sendMessage(message).catch(() => {});
+    } catch {
+      // extension context gone
+    }
+  }
+
+  private setOpen(open: boolean): void {
+    this.open = open;
+    if (!open) this.notice = null;
+    this.render();
+  }
+
+  jump(n: number): boolean {
+    const punkt = this.view.result?.meeting?.punkter.find((p: Punkt) => p.number === n);
+    if (!punkt) return false;
+    const res = jumpToPunkt(this.doc, punkt, resolveDomRef);
+    this.notice = res.ok ? null : t('jumpFailed');
+    if (res.ok && res.element && this.host) {
+      const el = res.element;
+      const layer = this.host.layer;
+      safe(() => flashElement(el, layer));
+    }
+    this.render();
+    return res.ok;
+  }
+
+  private render(): void {
+    if (this.view.status === 'idle') {
+      if (this.host) {
+        safe(() => render(null, this.host!.mount));
+        this.host.destroy();
+        this.host = null;
+      }
+      return;
+    }
+    if (!this.host) this.host = createHost(this.doc, panelStyles);
+    const h = this.host.host;
+    h.setAttribute('data-state', this.open ? 'open' : 'collapsed');
+    h.setAttribute('data-status', this.view.status);
+    const count = this.view.result?.meeting?.punkter.length ?? 0;
+    if (this.view.status === 'recognised') h.setAttribute('data-punkter', String(count));
+    else h.removeAttribute('data-punkter');
+    render(
+      <Panel
+        view={this.view}
+        open={this.open}
+        notice={this.notice}
+        onOpenChange={(open) => this.setOpen(open)}
+        onJump={(p) => this.jump(p.number)}
+      />,
+      this.host.mount,
+    );
+  }
+}
+
+function isOnlyNode(r: MutationRecord, node: Node): boolean {
+  if (r.type !== 'childList') return false;
+  const all = [...r.addedNodes, ...r.removedNodes];
+  return all.length > 0 && all.every((n) => n === node);
+}
+
+function safe(fn: () => unknown): void {
+  try {
+    fn();
+  } catch {
+    // never throw into the page
+  }
+}

@@ -1,0 +1,90 @@
+// Runtime messages between the extension's contexts, defined once as zod
+// schemas. Every receiver validates with these at the boundary.
+//
+// The tiny detector content script must not bundle zod: it may only
+// `import type` from this file.
+import { MeetingKind, ParseResult, Platform } from '../model/minutes';
+import { z } from '../model/zod';
+
+// ─── content script (detector) → background ────────────────────────────────
+
+/** The detector found a likely minutes page: inject the full reader into this frame. */
+export const InjectReaderMessage = z.object({
+  type: z.literal('reader/inject'),
+  platform: z.nullable(Platform),
+});
+export type InjectReaderMessage = z.infer<typeof InjectReaderMessage>;
+
+// ─── reader content script → background ────────────────────────────────────
+
+/** What the toolbar (badge, later the DB) needs to know about a recognised page. */
+export const TabSummary = z.object({
+  punktCount: z.int().check(z.positive()),
+  committee: z.nullable(z.string()),
+  date: z.nullable(z.iso.date()),
+  municipality: z.nullable(z.string()),
+  kind: z.nullable(MeetingKind),
+  platform: z.nullable(Platform),
+  url: z.string(),
+});
+export type TabSummary = z.infer<typeof TabSummary>;
+
+export const PageRecognisedMessage = z.object({
+  type: z.literal('page/recognised'),
+  tabSummary: TabSummary,
+});
+export type PageRecognisedMessage = z.infer<typeof PageRecognisedMessage>;
+
+/** The page looked like minutes but yielded no punkter, or it navigated away from minutes. */
+export const PageNotRecognisedMessage = z.object({
+  type: z.literal('page/not-recognised'),
+  reason: z.nullable(z.string()),
+  url: z.string(),
+});
+export type PageNotRecognisedMessage = z.infer<typeof PageNotRecognisedMessage>;
+
+/** Every message a content script may send to the background. */
+export const ContentToBackground = z.discriminatedUnion('type', [
+  InjectReaderMessage,
+  PageRecognisedMessage,
+  PageNotRecognisedMessage,
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+
+// ─── extension page (popup, dashboard) → reader content script ─────────────
+
+export const GetModelMessage = z.object({ type: z.literal('reader/getModel') });
+export type GetModelMessage = z.infer<typeof GetModelMessage>;
+
+export const JumpMessage = z.object({
+  type: z.literal('reader/jump'),
+  punkt: z.int(),
+});
+export type JumpMessage = z.infer<typeof JumpMessage>;
+
+export const PageToReader = z.discriminatedUnion('type', [GetModelMessage, JumpMessage]);
+export type PageToReader = z.infer<typeof PageToReader>;
+
+// ─── reader responses ──────────────────────────────────────────────────────
+
+/**
+ * - `recognised`: minutes with at least one punkt.
+ * - `not-recognised`: looks like minutes, but no punkter were found.
+ * - `idle`: not (or no longer, after in-page navigation) a minutes page.
+ */
+export const ReaderStatus = z.enum(['recognised', 'not-recognised', 'idle']);
+export type ReaderStatus = z.infer<typeof ReaderStatus>;
+
+export const ModelResponse = z.object({
+  status: ReaderStatus,
+  url: z.string(),
+  result: z.nullable(ParseResult),
+});
+export type ModelResponse = z.infer<typeof ModelResponse>;
+
+export const JumpResponse = z.object({ ok: z.boolean() });
+export type JumpResponse = z.infer<typeof JumpResponse>;
+
+/** Generic acknowledgement from the background. */
+export const Ack = z.object({ ok: z.boolean(), error: z.optional(z.string()) });
+export type Ack = z.infer<typeof Ack>;
