@@ -1,5 +1,6 @@
 // Annotations (issue 3): defined once, here, as zod schemas. Types are inferred.
 // The stored row adds derived index fields (see lib/db/rows.ts); this is the domain record.
+import { AnchorScope, Target } from './selectors';
 import { z } from './zod';
 
 export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
@@ -34,14 +35,17 @@ export const AnnotationPage = z.object({
 export type AnnotationPage = z.infer<typeof AnnotationPage>;
 
 /**
- * What is annotated: the punkt-relative scope (meeting, number, case number, section kind — owned by
- * lib/anchoring) and the W3C selectors (TextQuoteSelector, TextPositionSelector, …).
- * Kept loose here so the anchoring layer can evolve its selector schemas without a DB migration.
+ * What is annotated. A text annotation carries the anchoring layer's `Target` (punkt-relative scope
+ * plus TextQuoteSelector and TextPositionSelector, see ./selectors); a note or tag on a whole punkt
+ * (from the outline) carries only the punkt's scope and no selectors.
  */
-export const AnnotationTarget = z.object({
-  scope: z.nullable(z.looseObject({})),
-  selectors: z.array(z.looseObject({ type: z.string() })),
+export const PunktTarget = z.object({
+  scope: AnchorScope,
+  selectors: z.tuple([]),
 });
+export type PunktTarget = z.infer<typeof PunktTarget>;
+
+export const AnnotationTarget = z.union([Target, PunktTarget]);
 export type AnnotationTarget = z.infer<typeof AnnotationTarget>;
 
 export const Annotation = z.object({

@@ -73,6 +73,27 @@ describe('createOrUpdateAnnotation', () => {
     expect(stored?.created).toBe(a.created);
   });
 
+  it('accepts a whole-punkt note (scope, no selectors) and rejects a half target', async () => {
+    const db = await freshDb();
+    const whole = annotation(4, {
+      motivation: 'commenting',
+      quote: '',
+      note: 'Hele punktet: følg op',
+      target: {
+        scope: { meetingKey: 'm', punktNumber: 3, caseNumber: null, sectionKind: null, sectionIndex: null },
+        selectors: [],
+      },
+    });
+    expect((await createOrUpdateAnnotation(db, whole)).applied).toBe(true);
+    const half = annotation(5, {
+      target: {
+        scope: null,
+        selectors: [{ type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }],
+      } as never,
+    });
+    await expect(createOrUpdateAnnotation(db, half)).rejects.toBeInstanceOf(InvalidRecordError);
+  });
+
   it('rejects invalid records with a typed error and writes nothing', async () => {
     const db = await freshDb();
     const bad = { ...annotation(3), color: 'orange', id: 'not-a-uuid' };

@@ -30,7 +30,13 @@ export function annotation(n: number, over: Partial<AnnotationInput> = {}): Anno
       ...page,
     },
     target: {
-      scope: { meetingKey: 'aarhus|økonomiudvalget|2024-05-01', punktNumber: 3, section: 'beslutning' },
+      scope: {
+        meetingKey: 'aarhus|økonomiudvalget|2024-05-01',
+        punktNumber: 3,
+        caseNumber: '24.00.00-G01-16-23',
+        sectionKind: 'beslutning',
+        sectionIndex: 2,
+      },
       selectors: [
         {
           type: 'TextQuoteSelector',

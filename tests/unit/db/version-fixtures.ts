@@ -23,7 +23,8 @@ const v1Annotation = (n: number, over: Record<string, unknown>) => ({
       meetingKey: 'aarhus|beskæftigelses- og borgerserviceudvalget|2022-09-15',
       punktNumber: 2,
       caseNumber: '23-5-85.10.00-P07',
-      section: 'sagsfremstilling',
+      sectionKind: 'sagsfremstilling',
+      sectionIndex: 1,
     },
     selectors: [
       {
@@ -78,7 +79,16 @@ const v1Rows = [
       punktNumber: 11,
       caseNumber: null,
     },
-    target: { scope: null, selectors: [] },
+    target: {
+      scope: {
+        meetingKey: 'vejle|byrådet|2023-03-22',
+        punktNumber: 11,
+        caseNumber: null,
+        sectionKind: null,
+        sectionIndex: null,
+      },
+      selectors: [],
+    },
     motivation: 'tagging',
     color: 'green',
     quote: '',
