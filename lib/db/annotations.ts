@@ -181,14 +181,13 @@ export interface TagCount {
 export async function listTags(db: SagssporDB, prefix = ''): Promise<TagCount[]> {
   return guarded(() =>
     db.transaction('r', db.annotations, async () => {
-      const counts = new Map<string, number>();
-      const index = prefix
-        ? db.annotations.where('tags').startsWithIgnoreCase(prefix)
-        : db.annotations.orderBy('tags');
-      await index.eachKey((k) => {
-        const tag = String(k);
-        counts.set(tag, (counts.get(tag) ?? 0) + 1);
-      });
+      // Distinct tags walk the index once per tag (nextunique); each count is one index request.
+      const keys = prefix
+        ? await db.annotations.where('tags').startsWithIgnoreCase(prefix).uniqueKeys()
+        : await db.annotations.orderBy('tags').uniqueKeys();
+      const tags = keys.map(String);
+      const totals = await Promise.all(tags.map((t) => db.annotations.where('tags').equals(t).count()));
+      const counts = new Map(tags.map((t, i) => [t, totals[i]!]));
       const deleted = await db.annotations.where('deletedAt').aboveOrEqual(0).toArray();
       for (const row of deleted) {
         for (const tag of row.tags) {
