@@ -227,7 +227,7 @@ export async function benchDb(opts: BenchDbOptions = {}): Promise<Record<string,
     for (const q of queries) {
       const [ms] = await time(() => search(db, q, { limit: 50 }));
       searchTimes.push(ms);
-      (perQuery[q] ??= []).push(ms);
+      perQuery[q] = [...(perQuery[q] ?? []), ms];
     }
   }
   if (opts.verbose)
