@@ -182,7 +182,7 @@ export function jumpToPunkt(doc: Document, p: PunktLocator, resolve?: DomRefReso
     if (!el) return { ok: false, element: null, outcome: null };
     const outcome = expandPunkt(el);
     const target = headingOf(el);
-    target.scrollIntoView({ block: 'start' });
+    target.scrollIntoView?.({ block: 'start' });
     return { ok: true, element: target, outcome };
   } catch {
     return { ok: false, element: null, outcome: null };

@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ParseResult } from '../../../lib/model/minutes';
+import { meeting, recognised } from './fixtures';
+import { stubI18n } from './i18n-stub';
+
+const state = vi.hoisted(() => ({
+  result: null as ParseResult | null,
+  likely: true,
+  throws: false,
+}));
+vi.mock('../../../lib/minutes', () => ({
+  parseDocument: () => {
+    if (state.throws) throw new Error('parser bug');
+    return state.result;
+  },
+  detectMinutes: () => ({ likely: state.likely, pending: false, platform: null }),
+  resolveDomRef: undefined,
+}));
+
+const { Reader } = await import('../../../entrypoints/reader.content/reader');
+
+const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+const host = () => document.querySelector('sagsspor-root');
+
+async function ask(message: unknown, sender: object = popup): Promise<unknown> {
+  let answer: unknown;
+  await fakeBrowser.runtime.onMessage.trigger(message, sender, (r: unknown) => {
+    answer = r;
+  });
+  await new Promise((r) => setTimeout(r, 0));
+  return answer;
+}
+
+let reader: InstanceType<typeof Reader> | null = null;
+let sent: unknown[] = [];
+beforeEach(() => {
+  fakeBrowser.reset();
+  stubI18n('da');
+  sent = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (m: unknown) => {
+    sent.push(m);
+  }) as never);
+  Element.prototype.scrollIntoView = vi.fn();
+  document.body.innerHTML =
+    '<main><h3>Punkt 1 Meddelelser</h3><h3>Punkt 3 Forsvarets industrimesse, DALO Industry Days</h3><h3>Punkt 11 Lukket: Meddelelser</h3></main>';
+  state.result = recognised();
+  state.likely = true;
+  state.throws = false;
+});
+afterEach(() => {
+  reader?.stop();
+  reader = null;
+});
+
+describe('Reader', () => {
+  it('shows the collapsed panel, reports the punkt count and answers the popup', async () => {
+    reader = new Reader(document);
+    reader.start();
+    expect(host()?.getAttribute('data-state')).toBe('collapsed');
+    expect(host()?.getAttribute('data-status')).toBe('recognised');
+    expect(host()?.getAttribute('data-punkter')).toBe('3');
+    expect(sent).toEqual([
+      {
+        type: 'page/recognised',
+        tabSummary: expect.objectContaining({ punktCount: 3, municipality: 'Ballerup', date: '2023-06-06' }),
+      },
+    ]);
+    const model = (await ask({ type: 'reader/getModel' })) as { status: string; result: ParseResult };
+    expect(model.status).toBe('recognised');
+    expect(model.result.meeting?.punkter.map((p) => p.number)).toEqual([1, 3, 11]);
+    expect(await ask({ type: 'reader/jump', punkt: 3 })).toEqual({ ok: true });
+    expect(await ask({ type: 'reader/jump', punkt: 99 })).toEqual({ ok: false });
+  });
+
+  it('does not answer other extensions or web pages', async () => {
+    reader = new Reader(document);
+    reader.start();
+    expect(
+      await ask({ type: 'reader/getModel' }, { id: 'evil', url: 'chrome-extension://evil/x.html' }),
+    ).toBeUndefined();
+    expect(
+      await ask({ type: 'reader/getModel' }, { url: 'https://evil.example/', tab: { id: 1 } }),
+    ).toBeUndefined();
+  });
+
+  it('says "not recognised" (and clears the badge) for minutes-like pages without punkter', () => {
+    state.result = { isMinutes: true, platform: 'generic', meeting: meeting({ punkter: [] }) };
+    reader = new Reader(document);
+    reader.start();
+    expect(host()?.getAttribute('data-status')).toBe('not-recognised');
+    expect(host()?.hasAttribute('data-punkter')).toBe(false);
+    expect(sent).toEqual([{ type: 'page/not-recognised', reason: null, url: expect.any(String) }]);
+  });
+
+  it('survives a parser that throws', () => {
+    state.throws = true;
+    reader = new Reader(document);
+    expect(() => reader!.start()).not.toThrow();
+    expect(host()?.getAttribute('data-status')).toBe('not-recognised');
+  });
+
+  it('shows nothing when the page is not minutes after all', () => {
+    state.result = { isMinutes: false, platform: null, reason: 'no' };
+    state.likely = false;
+    reader = new Reader(document);
+    reader.start();
+    expect(host()).toBeNull();
+  });
+
+  it('re-reads when client-rendered content arrives (debounced)', async () => {
+    state.result = { isMinutes: false, platform: null, reason: 'loading' };
+    reader = new Reader(document);
+    reader.start();
+    expect(host()?.getAttribute('data-status')).toBe('not-recognised');
+    state.result = recognised();
+    document.body.appendChild(document.createElement('p'));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(host()?.getAttribute('data-punkter')).toBe('3');
+  });
+
+  it('toggles with Alt+Shift+S', () => {
+    reader = new Reader(document);
+    reader.start();
+    window.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyS', altKey: true, shiftKey: true }));
+    expect(host()?.getAttribute('data-state')).toBe('open');
+    window.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyS', altKey: true, shiftKey: true }));
+    expect(host()?.getAttribute('data-state')).toBe('collapsed');
+  });
+});
