@@ -1,0 +1,99 @@
+// Chromium with the unpacked MV3 build, per ../shared/TOOLCHAIN.md.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH } from './browsers.mjs';
+import { chromeBuildDir } from './paths.mjs';
+
+/**
+ * Routes every http(s) request of the context to `site` (a Site): known pages
+ * are fulfilled, anything else gets a 404 — nothing reaches the network.
+ */
+export async function routeSite(context, site) {
+  await context.route(/^https?:/, (route) => {
+    const res = site.respond(route.request().url());
+    return route.fulfill({ status: res.status, contentType: res.contentType, body: res.body });
+  });
+}
+
+/**
+ * Launches Chromium with the extension in a temporary profile.
+ * @param {{ extensionDir?: string, headless?: boolean, site?: import('./site.mjs').Site, args?: string[],
+ *   launchOptions?: object }} [opts]
+ */
+export async function launchChromium({
+  extensionDir = chromeBuildDir,
+  headless = true,
+  site,
+  args = [],
+  launchOptions = {},
+} = {}) {
+  const profileDir = mkdtempSync(join(tmpdir(), 'sagsspor-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    ...launchOptions,
+    executablePath: CHROMIUM_PATH,
+    headless,
+    viewport: headless ? { width: 1280, height: 800 } : null,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...args,
+    ],
+  });
+  if (site) await routeSite(context, site);
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  const extensionId = new URL(worker.url()).host;
+  let closed = false;
+  return {
+    context,
+    extensionId,
+    profileDir,
+    /** The extension's service worker (re-fetched: Chromium may restart it). */
+    async serviceWorker() {
+      const live = context
+        .serviceWorkers()
+        .find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      return live ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+    },
+    /** Evaluates `fn(arg)` in the service worker (chrome.* APIs available). */
+    async inWorker(fn, arg) {
+      return (await this.serviceWorker()).evaluate(fn, arg);
+    },
+    /** The tab id of a page, looked up by URL from the service worker. */
+    async tabId(page) {
+      const url = page.url();
+      const tabs = await this.inWorker(() => chrome.tabs.query({}));
+      const tab =
+        tabs.find((t) => t.url === url) ?? tabs.find((t) => t.url?.split('#')[0] === url.split('#')[0]);
+      if (tab) return tab.id;
+      // Without host permission for the page (e.g. a non-.dk site) the URL is
+      // hidden from the extension: use the active tab once the page is in front.
+      await page.bringToFront();
+      const [active] = await this.inWorker(() =>
+        chrome.tabs.query({ active: true, lastFocusedWindow: true }),
+      );
+      if (active && (active.url === undefined || active.url === url)) return active.id;
+      throw new Error(`no tab for ${url}`);
+    },
+    /** The toolbar badge text for a page's tab. */
+    async badgeText(page) {
+      const tabId = await this.tabId(page);
+      return this.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => {});
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
