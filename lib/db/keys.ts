@@ -1,5 +1,7 @@
 // Stable keys: canonical URLs, meeting keys and case keys. Pure functions, shared by the
 // background (which writes) and the UI (which looks things up).
+import { normaliseCaseNumber as parserNormaliseCaseNumber } from '../minutes/casenumber';
+import { municipalityFromHost, municipalityFromSlug } from '../minutes/municipalities';
 
 const TRACKING_PARAMS = new Set([
   'fbclid',
@@ -37,9 +39,19 @@ export function normaliseName(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Case numbers are matched uppercase without spaces (as lib/minutes' `CaseNumber.normalised`). */
+/** Case numbers are matched as lib/minutes normalises them (`CaseNumber.normalised`: uppercase, no spaces). */
 export function normaliseCaseNumber(raw: string): string {
-  return raw.normalize('NFC').toUpperCase().replace(/\s+/g, '');
+  return parserNormaliseCaseNumber(raw.normalize('NFC').trim());
+}
+
+/**
+ * The municipality part of keys: the known name ("Aarhus Kommune", "aarhus" → "aarhus"), else the
+ * name without "Kommune", lowercased.
+ */
+export function municipalityKey(municipality: string | null | undefined): string {
+  const m = municipality?.trim() ?? '';
+  if (!m) return '';
+  return normaliseName(municipalityFromSlug(m) ?? m.replace(/\s*kommune$/i, ''));
 }
 
 /**
@@ -50,10 +62,13 @@ export function municipalityOf(
   municipality: string | null | undefined,
   url: string | null | undefined,
 ): string {
-  if (municipality?.trim()) return municipality.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (municipality?.trim()) {
+    return municipalityFromSlug(municipality) ?? municipality.normalize('NFC').replace(/\s+/g, ' ').trim();
+  }
   if (url) {
     try {
-      return new URL(url).hostname.replace(/^www\./, '');
+      const host = new URL(url).hostname;
+      return municipalityFromHost(host).name ?? host.replace(/^www\./, '');
     } catch {
       // fall through
     }
@@ -71,12 +86,13 @@ export function meetingKeyOf(
   date: string | null | undefined,
   url?: string | null,
 ): string {
-  if (committee?.trim() && date) return `${normaliseName(municipality)}|${normaliseName(committee)}|${date}`;
+  if (committee?.trim() && date)
+    return `${municipalityKey(municipality)}|${normaliseName(committee)}|${date}`;
   return `url:${canonicalUrl(url ?? '')}`;
 }
 
 /**
- * A case key: municipality (lowercased) + ':' + normalised case number; a punkt without a case
+ * A case key: municipality (`municipalityKey`) + ':' + normalised case number; a punkt without a case
  * number is its own case: municipality + ':' + meetingKey + '#' + number. Null for neither.
  */
 export function caseKeyOf(
@@ -85,7 +101,7 @@ export function caseKeyOf(
   meetingKey: string | null | undefined,
   punktNumber: number | null | undefined,
 ): string | null {
-  const m = normaliseName(municipality ?? '');
+  const m = municipalityKey(municipality);
   if (caseNumber?.trim()) return `${m}:${normaliseCaseNumber(caseNumber)}`;
   if (meetingKey && punktNumber != null) return `${m}:${meetingKey}#${punktNumber}`;
   return null;

@@ -1,5 +1,6 @@
 // Remembered meetings (issue 4): metadata of every recognised page, the appearances of each case,
 // and the punkt index for search. `rememberMeeting` returns the new appearances of followed cases.
+import type { AnnotationPage } from '../model/annotation';
 import { type Meeting, Meeting as MeetingSchema, type Platform, type Punkt } from '../model/minutes';
 import type {
   Appearance,
@@ -153,7 +154,7 @@ export function meetingRecordOf(
   platform: Platform | null,
   now: number,
 ): MeetingRecord {
-  const municipality = municipalityOf(meeting.municipality, meeting.sourceUrl ?? url);
+  const municipality = municipalityOf(meeting.municipality, url);
   const key = meetingKeyOf(municipality, meeting.committee, meeting.date, url);
   return {
     key,
@@ -170,6 +171,25 @@ export function meetingRecordOf(
     sourceUrls: [canonicalUrl(url)],
     firstSeen: now,
     lastSeen: now,
+  };
+}
+
+/**
+ * The `page` of an annotation made on this meeting's page (whole meeting when `punktNumber` is
+ * null), keyed exactly as `rememberMeeting` keys the meeting and its cases.
+ */
+export function pageRefOf(meeting: Meeting, url: string, punktNumber: number | null): AnnotationPage {
+  const municipality = municipalityOf(meeting.municipality, url);
+  const meetingKey = meetingKeyOf(municipality, meeting.committee, meeting.date, url);
+  const p = punktNumber === null ? undefined : meeting.punkter.find((x) => x.number === punktNumber);
+  const caseNumber = p?.caseNumber ?? null;
+  return {
+    url: canonicalUrl(url),
+    municipality,
+    meetingKey,
+    punktNumber,
+    caseNumber,
+    caseKey: punktNumber === null ? null : caseKeyOf(municipality, caseNumber, meetingKey, punktNumber),
   };
 }
 

@@ -2,7 +2,7 @@
 import { Annotation } from '../model/annotation';
 import { Appearance, Follow, MeetingRecord, MetaEntry, PunktIndexRow, Topic } from '../model/records';
 import { z } from '../model/zod';
-import { caseKeyOf } from './keys';
+import { caseKeyOf, municipalityOf } from './keys';
 import { wordsOf } from './text';
 
 export const AnnotationRow = z.object({
@@ -22,7 +22,13 @@ export function annotationWords(a: AnnotationLike): string[] {
 }
 
 export function annotationCaseKey(page: Annotation['page']): string | null {
-  return caseKeyOf(page.municipality, page.caseNumber, page.meetingKey, page.punktNumber);
+  // The same municipality fallback (host name) as remembered meetings use.
+  return caseKeyOf(
+    municipalityOf(page.municipality, page.url),
+    page.caseNumber,
+    page.meetingKey,
+    page.punktNumber,
+  );
 }
 
 /** The row for a domain record: derived fields computed here, nowhere else. */

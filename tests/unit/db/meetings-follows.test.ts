@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import {
   caseTimeline,
+  createOrUpdateAnnotation,
   follow,
   followedAmong,
   getFollow,
@@ -10,16 +11,17 @@ import {
   listFollowed,
   markSeen,
   meetingForUrl,
+  pageRefOf,
   purgeUnfollowed,
   rememberMeeting,
   totalNewCount,
   undoUnfollow,
   unfollow,
 } from '../../../lib/db';
-import { freshDb, meeting, punkt, T0 } from './helpers';
+import { annotation, freshDb, meeting, punkt, T0 } from './helpers';
 
 const CASE = '24.00.00-G01-16-23';
-const CASE_KEY = 'aarhus kommune:24.00.00-G01-16-23';
+const CASE_KEY = 'aarhus:24.00.00-G01-16-23';
 
 const oekMay = () =>
   meeting('Økonomiudvalget', '2024-05-01', [
@@ -50,15 +52,15 @@ describe('rememberMeeting', () => {
       url: 'https://dagsordener.aarhus.dk/oek?id=1#p2',
       now: T0,
     });
-    expect(r.meetingKey).toBe('aarhus kommune|økonomiudvalget|2024-05-01');
+    expect(r.meetingKey).toBe('aarhus|økonomiudvalget|2024-05-01');
     expect(r.isNewMeeting).toBe(true);
     expect(r.newAppearances).toEqual([]); // nothing followed yet
     const m = await getMeeting(db, r.meetingKey);
     expect(m?.sourceUrls).toEqual(['https://dagsordener.aarhus.dk/oek?id=1']);
     expect(m?.punkter.map((p) => [p.number, p.caseKey])).toEqual([
-      [1, 'aarhus kommune:aarhus kommune|økonomiudvalget|2024-05-01#1'],
+      [1, 'aarhus:aarhus|økonomiudvalget|2024-05-01#1'],
       [2, CASE_KEY],
-      [3, 'aarhus kommune:aarhus kommune|økonomiudvalget|2024-05-01#3'],
+      [3, 'aarhus:aarhus|økonomiudvalget|2024-05-01#3'],
     ]);
     expect(JSON.stringify(m)).not.toContain('sections');
     expect(await db.punktIndex.count()).toBe(3);
@@ -142,6 +144,31 @@ describe('rememberMeeting', () => {
     expect(await totalNewCount(db)).toBe(0);
   });
 
+  it('pageRefOf keys an annotation exactly as the remembered meeting and the annotation store do', async () => {
+    const db = await freshDb();
+    const m = { ...oekMay(), municipality: null };
+    const url = 'https://dagsordener.aarhus.dk/oek?id=1&utm_campaign=x#p2';
+    const r = await rememberMeeting(db, { meeting: m, url, now: T0 });
+    const page = pageRefOf(m, url, 2);
+    expect(page).toEqual({
+      url: 'https://dagsordener.aarhus.dk/oek?id=1',
+      municipality: 'Aarhus',
+      meetingKey: r.meetingKey,
+      punktNumber: 2,
+      caseNumber: CASE,
+      caseKey: CASE_KEY,
+    });
+    const rec = await getMeeting(db, r.meetingKey);
+    expect(rec?.punkter.find((p) => p.number === 2)?.caseKey).toBe(page.caseKey);
+    const stored = await createOrUpdateAnnotation(
+      db,
+      annotation(77, { page: { ...page, caseKey: undefined } }),
+    );
+    expect(stored.annotation.page.caseKey).toBe(CASE_KEY);
+    expect(pageRefOf(m, url, 1).caseKey).toBe(`aarhus:${r.meetingKey}#1`);
+    expect(pageRefOf(m, url, null).caseKey).toBeNull();
+  });
+
   it('merges pages of one meeting (one punkt per page) without losing punkter', async () => {
     const db = await freshDb();
     const m = oekMay();
@@ -155,7 +182,7 @@ describe('rememberMeeting', () => {
       url: 'https://k.dk/m/2',
       now: T0 + 5,
     });
-    const rec = await getMeeting(db, 'aarhus kommune|økonomiudvalget|2024-05-01');
+    const rec = await getMeeting(db, 'aarhus|økonomiudvalget|2024-05-01');
     expect(rec?.punkter.map((p) => p.number)).toEqual([1, 2]);
     expect(rec?.sourceUrls).toEqual(['https://k.dk/m/1', 'https://k.dk/m/2']);
     expect(rec?.place).toBe('Rådhuset, lokale 390');

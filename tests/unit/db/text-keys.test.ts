@@ -4,6 +4,7 @@ import {
   caseKeyOf,
   kleGroupOf,
   meetingKeyOf,
+  municipalityKey,
   municipalityOf,
   queryTokens,
   tokenize,
@@ -49,7 +50,7 @@ describe('keys', () => {
 
   it('meeting keys normalise case and whitespace, fall back to the URL', () => {
     expect(meetingKeyOf('Aarhus Kommune', '  Økonomi­udvalget '.replace('\u00ad', ''), '2024-05-01')).toBe(
-      'aarhus kommune|økonomiudvalget|2024-05-01',
+      'aarhus|økonomiudvalget|2024-05-01',
     );
     expect(meetingKeyOf('Aarhus', null, '2024-05-01', 'https://x.dk/m?id=1#p2')).toBe(
       'url:https://x.dk/m?id=1',
@@ -57,16 +58,27 @@ describe('keys', () => {
   });
 
   it('case keys: municipality + normalised case number, or the punkt itself', () => {
-    expect(caseKeyOf('Aarhus Kommune', ' 24.00.00-g01-16-23 ', 'mk', 3)).toBe(
-      'aarhus kommune:24.00.00-G01-16-23',
-    );
+    expect(caseKeyOf('Aarhus Kommune', ' 24.00.00-g01-16-23 ', 'mk', 3)).toBe('aarhus:24.00.00-G01-16-23');
     expect(caseKeyOf('Aarhus', null, 'aarhus|bu|2024-01-02', 4)).toBe('aarhus:aarhus|bu|2024-01-02#4');
     expect(caseKeyOf('Aarhus', null, null, null)).toBeNull();
   });
 
+  it('municipality keys unify "X Kommune", "x" and host spellings', () => {
+    expect(municipalityKey('Aarhus Kommune')).toBe('aarhus');
+    expect(municipalityKey('aarhus')).toBe('aarhus');
+    expect(municipalityKey('Høje-Taastrup Kommune')).toBe('høje-taastrup');
+    expect(municipalityKey('Københavns Kommune')).toBe('københavns');
+    expect(caseKeyOf('Køge Kommune', '22/18533', null, null)).toBe(
+      caseKeyOf('Køge', '22 / 18533', null, null),
+    );
+  });
+
   it('municipalityOf falls back to the host; kleGroupOf reads the main group', () => {
-    expect(municipalityOf(null, 'https://www.odense.dk/politik/referat')).toBe('odense.dk');
-    expect(municipalityOf('  Odense  Kommune', null)).toBe('Odense Kommune');
+    expect(municipalityOf(null, 'https://www.odense.dk/politik/referat')).toBe('Odense');
+    expect(municipalityOf(null, 'https://referater.example.org/m/1')).toBe('referater.example.org');
+    expect(municipalityOf('  Odense  Kommune', null)).toBe('Odense');
+    expect(municipalityOf('Københavns  Kommune', null)).toBe('Københavns Kommune');
+    expect(municipalityOf(null, null)).toBe('ukendt');
     expect(kleGroupOf('24.00.00')).toBe('24');
     expect(kleGroupOf(null)).toBeNull();
   });
