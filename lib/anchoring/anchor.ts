@@ -1,8 +1,9 @@
 // Re-anchor a batch of targets against ONE text index. Order per target:
 // position checked against the quote → exact quote in scope → fuzzy in scope
-// → exact quote on the page → fuzzy on the page → orphan. Scope offsets and
-// slices are resolved once per scope per batch.
-import type { AnchorMethod, Target } from '../model/selectors';
+// → (for a section scope) exact, then fuzzy, in the whole punkt → exact
+// quote on the page → fuzzy on the page → orphan. Scope offsets and slices
+// are resolved once per scope per batch; punkt scopes only when needed.
+import type { AnchorMethod, AnchorScope, Target } from '../model/selectors';
 import { findExact, findFuzzy, findFuzzyPage, type PageFuzzyOptions, scopeErrorBudget } from './match';
 import { locationOffsets, type ScopeResolver, scopeKey } from './scopes';
 import type { TextIndex } from './text-index';
@@ -32,6 +33,13 @@ export interface AnchorOptions {
   page?: PageFuzzyOptions;
   /** Skip the page-wide stages (e.g. when only the scope is trusted). */
   scopeOnly?: boolean;
+  /**
+   * Minimum score (0..1) of a page-wide match when the target's scope WAS
+   * found but the quote is not in it: the text then moved or was deleted, and
+   * an identical sentence elsewhere ("Godkendt.") must be backed by its
+   * prefix/suffix context. Default 0.8 (exact quote + one side of context).
+   */
+  movedMinScore?: number;
 }
 
 const ORPHAN: Orphaned = Object.freeze({ status: 'orphaned', start: -1, end: -1, method: null, score: 0 });
@@ -52,18 +60,29 @@ export function anchorAll(
   const full = index.text;
   const cache = new Map<string, ScopeSlice | null>();
   const pageSlice: ScopeSlice = { start: 0, end: full.length, text: full };
-  const sliceOf = (t: Target): ScopeSlice | null => {
-    if (!t.scope) return pageSlice;
-    const key = scopeKey(t.scope);
+  const sliceOf = (scope: AnchorScope): ScopeSlice | null => {
+    const key = scopeKey(scope);
     let s = cache.get(key);
     if (s === undefined) {
-      const r = resolveScope ? locationOffsets(index, resolveScope(t.scope)) : null;
+      const r = resolveScope ? locationOffsets(index, resolveScope(scope)) : null;
       s = r ? { start: r.start, end: r.end, text: full.slice(r.start, r.end) } : null;
       cache.set(key, s);
     }
     return s;
   };
-  return targets.map((t) => anchorOne(t, full, sliceOf(t), pageSlice, options));
+  /** The whole punkt around a section scope, resolved only when a target needs it. */
+  const punktOf = (scope: AnchorScope, section: ScopeSlice | null): ScopeSlice | null => {
+    if (scope.sectionKind === null) return null;
+    const p = sliceOf({ ...scope, sectionKind: null, sectionIndex: null });
+    if (!p || (section && p.start === section.start && p.end === section.end)) return null;
+    return p;
+  };
+  return targets.map((t) => {
+    if (!t.scope) return anchorOne(t, full, pageSlice, null, pageSlice, options);
+    const section = sliceOf(t.scope);
+    const scope = t.scope;
+    return anchorOne(t, full, section, () => punktOf(scope, section), pageSlice, options);
+  });
 }
 
 function anchored(start: number, end: number, method: AnchorMethod, score: number): Anchored {
@@ -74,6 +93,7 @@ function anchorOne(
   t: Target,
   full: string,
   scope: ScopeSlice | null,
+  outer: (() => ScopeSlice | null) | null,
   page: ScopeSlice,
   options: AnchorOptions,
 ): AnchorResult {
@@ -100,13 +120,25 @@ function anchorOne(
     if (fz) return anchored(fz.start, fz.end, isPage ? 'fuzzy-page' : 'fuzzy-scope', fz.score);
     if (isPage) return ORPHAN;
   }
+  // 3b. The enclosing punkt (section restructured or renamed): exact, then fuzzy.
+  const punkt = outer?.() ?? null;
+  if (punkt) {
+    const ctx = { prefix: quote.prefix, suffix: quote.suffix, hint: scope ? hint : punkt.start + pos.start };
+    const ex = findExact(full, punkt.text, punkt.start, exact, ctx);
+    if (ex) return anchored(ex.start, ex.end, 'quote', ex.score);
+    const budget = scopeErrorBudget(exact.length, options.scopeMaxErrors);
+    const fz = findFuzzy(full, punkt.text, punkt.start, exact, ctx, budget);
+    if (fz) return anchored(fz.start, fz.end, 'fuzzy-scope', fz.score);
+  }
   if (options.scopeOnly) return ORPHAN;
-  // 4. Exact quote anywhere on the page.
+  // 4. Exact quote anywhere on the page. When the scope exists but lost the
+  // quote, a match elsewhere needs context support.
   const ctx = { prefix: quote.prefix, suffix: quote.suffix, hint };
-  const ex = findExact(full, full, 0, exact, ctx);
-  if (ex) return anchored(ex.start, ex.end, 'quote-page', ex.score);
+  const minScore = scope || punkt ? (options.movedMinScore ?? 0.8) : 0;
+  const ex = findExact(full, full, 0, exact, ctx, scope !== null);
+  if (ex && ex.score >= minScore) return anchored(ex.start, ex.end, 'quote-page', ex.score);
   // 5. Fuzzy on the page (filter-then-verify).
   const fz = findFuzzyPage(full, exact, ctx, options.page);
-  if (fz) return anchored(fz.start, fz.end, 'fuzzy-page', fz.score);
+  if (fz && fz.score >= minScore) return anchored(fz.start, fz.end, 'fuzzy-page', fz.score);
   return ORPHAN;
 }

@@ -75,13 +75,16 @@ function best(
   quoteLength: number,
   ctx: QuoteContext,
   span: number,
+  alwaysScore = false,
 ): QuoteMatch | null {
   let top: QuoteMatch | null = null;
   const n = Math.min(cands.length, MAX_CANDIDATES);
   for (let i = 0; i < n; i++) {
     const c = cands[i]!;
     const score =
-      n === 1 && c.errors === 0 ? 1 : scoreCandidate(full, c.start, c.end, quoteLength, c.errors, ctx, span);
+      n === 1 && c.errors === 0 && !alwaysScore
+        ? 1
+        : scoreCandidate(full, c.start, c.end, quoteLength, c.errors, ctx, span);
     if (!top || score > top.score) top = { start: c.start, end: c.end, errors: c.errors, score };
   }
   return top;
@@ -89,7 +92,8 @@ function best(
 
 /**
  * Exact occurrences of `quote` in `window` (which is `full.slice(offset, offset + window.length)`),
- * the best one by context and position, in global coordinates.
+ * the best one by context and position, in global coordinates. A unique
+ * occurrence scores 1 unless `alwaysScore` asks for its context score.
  */
 export function findExact(
   full: string,
@@ -97,6 +101,7 @@ export function findExact(
   offset: number,
   quote: string,
   ctx: QuoteContext,
+  alwaysScore = false,
 ): QuoteMatch | null {
   if (quote.length === 0) return null;
   const cands: Array<{ start: number; end: number; errors: number }> = [];
@@ -106,7 +111,7 @@ export function findExact(
     i = window.indexOf(quote, i + 1);
   }
   if (cands.length === 0) return null;
-  return best(full, cands, quote.length, ctx, window.length);
+  return best(full, cands, quote.length, ctx, window.length, alwaysScore);
 }
 
 /** Error budget for a fuzzy search inside a scope: a quarter of the quote, capped. */
