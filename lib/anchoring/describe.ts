@@ -1,9 +1,12 @@
 // Turn a selection into a Target: a quote with ~32 chars of context, and a
 // position relative to the start of its scope (a punkt's section), so that
 // navigation bars and cookie banners do not shift it.
-import { type AnchorScope, QUOTE_CONTEXT_CHARS, type Target } from '../model/selectors';
+import type { AnchorScope, Target } from '../model/selectors';
 import { locationOffsets, type ScopeResolver } from './scopes';
 import type { OffsetRange, TextIndex } from './text-index';
+
+/** Characters of prefix and suffix context kept with a quote. */
+export const QUOTE_CONTEXT_CHARS = 32;
 
 function isOffsets(x: AbstractRange | OffsetRange): x is OffsetRange {
   return typeof (x as OffsetRange).start === 'number';

@@ -7,7 +7,7 @@ export {
   anchorAll,
   type Orphaned,
 } from './anchor';
-export { describe } from './describe';
+export { describe, QUOTE_CONTEXT_CHARS } from './describe';
 export { createLateAnchorer, type LateAnchorer, type LateAnchorerOptions } from './late';
 export {
   findExact,

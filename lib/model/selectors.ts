@@ -5,12 +5,10 @@
 import { SectionKind } from './minutes';
 import { z } from './zod';
 
-/** Text of about 32 characters either side is kept as context. */
-export const QUOTE_CONTEXT_CHARS = 32;
-
 export const TextQuoteSelector = z.object({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().check(z.minLength(1)),
+  /** About 32 characters before and after (lib/anchoring QUOTE_CONTEXT_CHARS). */
   prefix: z.string(),
   suffix: z.string(),
 });
