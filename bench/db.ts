@@ -2,7 +2,17 @@
 // Runs on fake-indexeddb in Node by default (much slower than a browser's IndexedDB); pass a real
 // `indexedDB` + `IDBKeyRange` (e.g. in a Chromium page) and a `suffix` of '' for real figures.
 
-import { follow, listFollowed, listForPage, listTags, openDb, rememberMeeting, search } from '../lib/db';
+import {
+  exportBackup,
+  follow,
+  importBackup,
+  listFollowed,
+  listForPage,
+  listTags,
+  openDb,
+  rememberMeeting,
+  search,
+} from '../lib/db';
 import { createOrUpdateAnnotation } from '../lib/db/annotations';
 import { caseKeyOf } from '../lib/db/keys';
 import { toAnnotationRow } from '../lib/db/rows';
@@ -242,6 +252,16 @@ export async function benchDb(opts: BenchDbOptions = {}): Promise<Record<string,
   const tagTimes: number[] = [];
   for (let i = 0; i < reps; i++) tagTimes.push((await time(() => listTags(db)))[0]);
   out[`list_tags_ms${suffix}`] = median(tagTimes);
+
+  // Backup of everything, and its import into an empty database (validation + merge).
+  const [exportMs, file] = await time(() => exportBackup(db));
+  out[`backup_export_ms${suffix}`] = Number(exportMs.toFixed(1));
+  const json = JSON.stringify(file);
+  const target = await openDb(`sagsspor-bench-import-${Date.now()}`, { indexedDB: idb, IDBKeyRange: range });
+  const [importMs] = await time(() => importBackup(target, json));
+  out[`backup_import_ms${suffix}`] = Number(importMs.toFixed(1));
+  target.close();
+  await target.delete();
 
   db.close();
   await db.delete();

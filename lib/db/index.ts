@@ -1,5 +1,6 @@
 // The data layer's public API. Background only (the single writer); pure TypeScript over IndexedDB.
 export * from './annotations';
+export * from './backup';
 export { DB_NAME, openDb, SagssporDB } from './db';
 export { InvalidRecordError, mapStorageError, NotFoundError, StorageFullError } from './errors';
 export * from './follows';

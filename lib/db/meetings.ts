@@ -110,7 +110,7 @@ export function appearancesOf(rec: MeetingRecord, now: number): Appearance[] {
   return out;
 }
 
-function mergeMeeting(old: MeetingRecord | undefined, next: MeetingRecord): MeetingRecord {
+export function mergeMeeting(old: MeetingRecord | undefined, next: MeetingRecord): MeetingRecord {
   if (!old) return next;
   const byNumber = new Map(old.punkter.map((p) => [p.number, p]));
   for (const p of next.punkter) byNumber.set(p.number, p);
@@ -129,7 +129,7 @@ function mergeMeeting(old: MeetingRecord | undefined, next: MeetingRecord): Meet
   };
 }
 
-function punktRows(rec: MeetingRecord): PunktIndexRow[] {
+export function punktRows(rec: MeetingRecord): PunktIndexRow[] {
   return rec.punkter.map((p) => ({
     id: `${rec.key}#${p.number}`,
     meetingKey: rec.key,
