@@ -18,7 +18,13 @@ export function toTabSummary(result: ParseResult, url: string): TabSummary | nul
   };
 }
 
+/**
+ * recognised: minutes with punkter. not-recognised: looks like minutes (the
+ * parser says "no-punkter", or the detector still finds it likely) but no
+ * punkter came out. idle: not minutes — the panel stays away.
+ */
 export function statusOf(result: ParseResult | null, looksLikeMinutes: boolean): ModelResponse['status'] {
   if (result?.isMinutes && (result.meeting?.punkter.length ?? 0) > 0) return 'recognised';
-  return looksLikeMinutes || result?.isMinutes ? 'not-recognised' : 'idle';
+  if (looksLikeMinutes || result?.isMinutes || result?.reason === 'no-punkter') return 'not-recognised';
+  return 'idle';
 }

@@ -129,3 +129,18 @@ describe('Reader', () => {
     expect(host()?.getAttribute('data-state')).toBe('collapsed');
   });
 });
+
+describe('statusOf', async () => {
+  const { statusOf } = await import('../../../entrypoints/reader.content/summary');
+  it('maps parse results to panel states', () => {
+    expect(statusOf(recognised(), false)).toBe('recognised');
+    expect(statusOf({ isMinutes: false, platform: null, reason: 'no-punkter' }, false)).toBe(
+      'not-recognised',
+    );
+    expect(statusOf({ isMinutes: false, platform: null, reason: 'not-minutes' }, true)).toBe(
+      'not-recognised',
+    );
+    expect(statusOf({ isMinutes: false, platform: null, reason: 'not-minutes' }, false)).toBe('idle');
+    expect(statusOf(null, false)).toBe('idle');
+  });
+});
