@@ -11,8 +11,8 @@
 //   unless there is whitespace on either side already (none at the very
 //   start or end);
 // - text inside <script>, <style>, <noscript>, <template>, <textarea>,
-//   <iframe>, <object>, <svg> and our own UI host (<sagsspor-root> or any
-//   element with `data-sagsspor-ui`) is skipped. Our highlight wrappers
+//   <iframe>, <object>, <svg> and our own UI (<sagsspor-root>, any other
+//   <sagsspor-*> element, or an element with `data-sagsspor-ui`) is skipped. Our highlight wrappers
 //   (<sagsspor-hl>) are inline and their text counts.
 
 export const ENTRY_TEXT = 0;
@@ -361,6 +361,8 @@ function prevInDocument(node: Node, root: Node): Node | null {
 function shouldSkip(el: Element, extra: TextIndexOptions['skip']): boolean {
   const name = el.localName;
   if (SKIP.has(name)) return true;
+  // Any of our own custom elements except the highlight wrapper.
+  if (name.startsWith('sagsspor-') && name !== 'sagsspor-hl') return true;
   if (el.hasAttribute('data-sagsspor-ui')) return true;
   return extra ? extra(el) : false;
 }
