@@ -1,0 +1,279 @@
+// Punkt headings: find candidates anywhere, then choose the coherent
+// sequence (increasing numbers, same structural kind, bodies that carry
+// minutes vocabulary). This rejects sub-headings, numbered list items and
+// tables of contents without knowing any site's class names.
+import type { Block } from './blocks';
+import { CASE_NUMBER_PATTERN, caseNumberFromLine } from './casenumber';
+import { sectionKind } from './vocabulary';
+
+export interface Candidate {
+  /** Index of the first heading block. */
+  start: number;
+  /** Index of the last heading block (title block for split/meta headings). */
+  end: number;
+  number: number;
+  /** Title as printed (prefixes included, number removed). */
+  title: string;
+  kind: 'punkt' | 'num' | 'split' | 'meta';
+  sig: string;
+  /** Extra text of the heading line that may carry a case number or date (meta lines). */
+  meta: string;
+  weight: number;
+}
+
+const PUNKT = /^(?:punkt|pkt\.?|dagsordens?punkt|sag\s+nr\.?)\s*(\d{1,4})(?:\s*[:.)\-–—]\s*|\s+|$)(.*)$/iu;
+const NUM = /^(\d{1,3})\s*[.):]\s*(?=[\p{L}"'«„”])(.+)$/u;
+const NUM_SPACE = /^(\d{1,3})\s+(?=\p{Lu})(.+)$/u;
+const NUM_ONLY = /^(?:punkt\s*|pkt\.?\s*)?(\d{1,4})\s*[.:)]?$/iu;
+const META_REST = /^(?:[·|•,;/–—-]|\(|$)|^(?:møde|mødet|dato|sagsnr)/iu;
+const TOC = /\.{4,}|…{2,}|\t\s*\d{1,3}\s*$/;
+
+export function headingish(b: Block): boolean {
+  return b.level > 0 || b.bold || b.hint;
+}
+
+/** Per-block precomputation: is it a vocabulary section heading / a case-number line. */
+export interface BlockFacts {
+  vocabPrefix: Int32Array;
+  casePrefix: Int32Array;
+}
+
+export function blockFacts(blocks: Block[]): BlockFacts {
+  const n = blocks.length;
+  const vocabPrefix = new Int32Array(n + 1);
+  const casePrefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i]!;
+    let v = 0;
+    let c = 0;
+    if (!b.chrome && b.text.length <= 120) {
+      if (isSectionHeading(b)) v = 1;
+      if (b.text.length <= 80 && caseNumberFromLine(b.text)) c = 1;
+    }
+    vocabPrefix[i + 1] = vocabPrefix[i]! + v;
+    casePrefix[i + 1] = casePrefix[i]! + c;
+  }
+  return { vocabPrefix, casePrefix };
+}
+
+/** A block that opens a section: a header-looking or short line with known vocabulary. */
+export function isSectionHeading(b: Block): boolean {
+  if (b.text.length > 120) return false;
+  if (headingish(b) || (b.text.length <= 60 && !/[.!?]$/.test(b.text) && b.tag !== 'li')) {
+    if (sectionKind(b.text)) return true;
+  }
+  if (b.lead && b.lead.length < b.text.length && sectionKind(b.lead)) return true;
+  return false;
+}
+
+function titleLike(b: Block | undefined): boolean {
+  return (
+    !!b &&
+    !b.chrome &&
+    b.text.length >= 2 &&
+    b.text.length <= 300 &&
+    /\p{L}/u.test(b.text) &&
+    !NUM_ONLY.test(b.text)
+  );
+}
+
+/** Find punkt heading candidates in document order. `relaxed` also accepts plain "3. Title" lines. */
+export function findCandidates(blocks: Block[], relaxed = false): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.chrome || b.text.length > 320 || TOC.test(b.raw)) continue;
+    const t = b.text;
+    const c0 = t.charCodeAt(0);
+    const hish = headingish(b);
+    if ((c0 | 32) === 112 || (c0 | 32) === 115 || (c0 | 32) === 100) {
+      // p / s / d: "Punkt 3 …", "Pkt. 3", "Sag nr. 3", "Dagsordenspunkt 3"
+      const m = PUNKT.exec(t);
+      if (m) {
+        const num = +m[1]!;
+        const rest = m[2]!.trim();
+        if (!rest || META_REST.test(rest)) {
+          // "Punkt 2 · Møde 06.06.2023" meta line: the title is the adjacent heading.
+          const next = blocks[i + 1];
+          const prev = blocks[i - 1];
+          if (titleLike(next) && (headingish(next!) || !rest)) {
+            out.push(
+              cand(i, i + 1, num, next!.text, rest ? 'meta' : 'split', rest ? 'M' : `S|${b.tag}`, rest),
+            );
+          } else if (rest && prev && prev.level > 0 && titleLike(prev)) {
+            out.push(cand(i - 1, i, num, prev.text, 'meta', 'M', rest));
+          }
+          continue;
+        }
+        out.push(cand(i, i, num, rest, 'punkt', `P|${hish ? 'h' : b.tag === 'li' ? 'l' : 'p'}`, ''));
+        continue;
+      }
+    }
+    if (c0 < 48 || c0 > 57) continue;
+    const m = NUM.exec(t) ?? (hish ? NUM_SPACE.exec(t) : null);
+    if (m) {
+      if (b.inList && !hish) continue;
+      if (!hish && !relaxed) continue;
+      if (CASE_NUMBER_PATTERN.test(t.slice(0, 24)) && /^\d{2}[./-]\d/.test(t)) continue;
+      out.push(
+        cand(i, i, +m[1]!, m[2]!.trim(), 'num', `N|${b.tag}|${b.level}|${b.bold}|${b.hint}|${b.inList}`, ''),
+      );
+      continue;
+    }
+    const only = NUM_ONLY.exec(t);
+    if (only) {
+      const next = blocks[i + 1];
+      if (
+        titleLike(next) &&
+        (hish || headingish(next!)) &&
+        (sectionKind(next!.text) ?? 'andet') === 'andet'
+      ) {
+        out.push(
+          cand(i, i + 1, +only[1]!, next!.text, 'split', `S|${b.tag}|${next!.tag}|${next!.level}`, ''),
+        );
+        i++;
+      }
+    }
+  }
+  return out;
+}
+
+function cand(
+  start: number,
+  end: number,
+  number: number,
+  title: string,
+  kind: Candidate['kind'],
+  sig: string,
+  meta: string,
+): Candidate {
+  return { start, end, number, title, kind, sig, meta, weight: 0 };
+}
+
+export interface Sequence {
+  items: Candidate[];
+  score: number;
+  /** Members whose body carries vocabulary or a case number. */
+  evidence: number;
+}
+
+/** Choose the best coherent sequence among candidates; null when none qualifies. */
+export function chooseSequence(blocks: Block[], cands: Candidate[], facts: BlockFacts): Sequence | null {
+  if (cands.length === 0) return null;
+  const groups = new Map<string, Candidate[]>();
+  for (const c of cands) {
+    const g = groups.get(c.sig);
+    if (g) g.push(c);
+    else groups.set(c.sig, [c]);
+  }
+  let best: Sequence | null = null;
+  for (const [sig, group] of groups) {
+    for (const segment of segments(group)) {
+      const seq = bestIncreasing(blocks, segment, facts, sig);
+      if (!seq) continue;
+      if (!best || seq.score > best.score + 1e-9) best = seq;
+    }
+  }
+  return best;
+}
+
+/** Split a group where numbering restarts (e.g. an agenda tab followed by a minutes tab). */
+function segments(group: Candidate[]): Candidate[][] {
+  const out: Candidate[][] = [];
+  let cur: Candidate[] = [];
+  let first = -1;
+  for (const c of group) {
+    if (cur.length >= 2 && c.number <= first) {
+      out.push(cur);
+      cur = [];
+    }
+    if (cur.length === 0) first = c.number;
+    cur.push(c);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+function weigh(
+  blocks: Block[],
+  c: Candidate,
+  bodyEnd: number,
+  facts: BlockFacts,
+): { w: number; ev: boolean } {
+  const bodyStart = c.end + 1;
+  const hasBody = bodyEnd > bodyStart;
+  const vocab = facts.vocabPrefix[bodyEnd]! - facts.vocabPrefix[bodyStart]!;
+  const caseEnd = Math.min(bodyEnd, bodyStart + 3);
+  const hasCase =
+    (caseEnd > bodyStart && facts.casePrefix[caseEnd]! - facts.casePrefix[bodyStart]! > 0) ||
+    /sags?nr|sagsnummer/i.test(c.meta) ||
+    CASE_NUMBER_PATTERN.test(c.title);
+  const closed = /\blukket\b|fortrolig/i.test(c.title);
+  let w = 0.3;
+  if (vocab > 0) w += 2 + Math.min(vocab, 4) * 0.1;
+  if (hasCase) w += 1;
+  if (c.kind === 'punkt' || c.kind === 'meta') w += 0.5;
+  if (headingish(blocks[c.start]!) || headingish(blocks[c.end]!)) w += 0.3;
+  if (!hasBody && !closed) w = 0.1;
+  if (closed) w += 0.5;
+  return { w, ev: vocab > 0 || hasCase };
+}
+
+/** Max-weight strictly increasing subsequence with a bonus for consecutive numbers. */
+function bestIncreasing(
+  blocks: Block[],
+  group: Candidate[],
+  facts: BlockFacts,
+  sig: string,
+): Sequence | null {
+  const n = group.length;
+  const ws: number[] = new Array(n);
+  const evs: boolean[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = group[k]!;
+    const nextStart = k + 1 < n ? group[k + 1]!.start : nextChrome(blocks, c.end + 1);
+    const { w, ev } = weigh(blocks, c, nextStart, facts);
+    ws[k] = w;
+    evs[k] = ev;
+  }
+  const dp: number[] = new Array(n);
+  const prev: number[] = new Array(n);
+  const limit = n > 1500 ? 64 : n; // bound the quadratic window on pathological pages
+  for (let i = 0; i < n; i++) {
+    let bestV = 0;
+    let bestJ = -1;
+    const ni = group[i]!.number;
+    for (let j = i - 1; j >= 0 && i - j <= limit; j--) {
+      const nj = group[j]!.number;
+      if (nj >= ni) continue;
+      const v = dp[j]! + (ni === nj + 1 ? 0.5 : ni - nj > 20 ? -0.5 : 0);
+      if (v > bestV) {
+        bestV = v;
+        bestJ = j;
+      }
+    }
+    dp[i] = ws[i]! + bestV;
+    prev[i] = bestJ;
+  }
+  let end = -1;
+  for (let i = 0; i < n; i++) if (end < 0 || dp[i]! > dp[end]!) end = i;
+  if (end < 0) return null;
+  const items: Candidate[] = [];
+  let evidence = 0;
+  for (let i = end; i >= 0; i = prev[i]!) {
+    const c = group[i]!;
+    c.weight = ws[i]!;
+    if (evs[i]) evidence++;
+    items.push(c);
+  }
+  items.reverse();
+  // Prefer "Punkt N" headings and real heading levels slightly on ties.
+  const bonus = sig.startsWith('P|h') || sig === 'M' ? 0.2 : sig.startsWith('P|') ? -0.5 : 0;
+  return { items, score: dp[end]! + bonus, evidence };
+}
+
+/** First chrome block at or after i (end of the content), or blocks.length. */
+export function nextChrome(blocks: Block[], i: number): number {
+  for (let k = i; k < blocks.length; k++) if (blocks[k]!.chrome) return k;
+  return blocks.length;
+}

@@ -1,0 +1,100 @@
+// The parser core: blocks → Meeting. Shared by DOM, JSON-state and text input.
+import type { Meeting, Platform, Punkt } from '../model/minutes';
+import type { Block } from './blocks';
+import { blockFacts, chooseSequence, findCandidates, isSectionHeading } from './headings';
+import { meetingMeta, nameKey } from './meeting';
+import { buildPunkt } from './punkt';
+import { dedupe } from './text';
+import { sectionKind } from './vocabulary';
+
+export type Reason = 'not-minutes' | 'no-punkter' | 'error';
+
+export interface CoreOptions {
+  url: string;
+  docTitle: string;
+  platform: Platform | null;
+  relaxed?: boolean;
+  /** Item ids (JSON state) by punkt order, for deep links. */
+  ids?: (string | null)[];
+}
+
+export type CoreResult =
+  | { meeting: Meeting; platform: Platform }
+  | { meeting: null; reason: Reason; vocabKinds: number };
+
+/** Distinct non-'andet' section kinds among heading-like blocks (a cheap "looks like minutes" measure). */
+export function vocabularyKinds(blocks: Block[]): number {
+  const kinds = new Set<string>();
+  for (const b of blocks) {
+    if (b.chrome || b.text.length > 120) continue;
+    if (isSectionHeading(b)) {
+      const k = sectionKind(b.text) ?? (b.lead ? sectionKind(b.lead) : null);
+      if (k && k !== 'andet') kinds.add(k);
+    }
+  }
+  return kinds.size;
+}
+
+export function parseBlocks(blocks: Block[], opts: CoreOptions): CoreResult {
+  const facts = blockFacts(blocks);
+  const cands = findCandidates(blocks, opts.relaxed);
+  const seq = chooseSequence(blocks, cands, facts);
+  const fail = (): CoreResult => {
+    const vocabKinds = vocabularyKinds(blocks);
+    return { meeting: null, reason: vocabKinds >= 2 ? 'no-punkter' : 'not-minutes', vocabKinds };
+  };
+  if (!seq || seq.evidence === 0) return fail();
+  const items = seq.items;
+  // Weak sequences (plain paragraphs) need evidence on a good share of members.
+  const first = items[0]!;
+  if (first.sig.startsWith('P|p') || first.sig.startsWith('P|l')) {
+    if (seq.evidence * 3 < items.length) return fail();
+  }
+  // A single numbered heading (not "Punkt N") is only a punkt with vocabulary in its body.
+  if (items.length === 1 && first.kind === 'num' && first.weight < 2) return fail();
+
+  const single = items.length === 1 && first.kind === 'meta';
+  const platform: Platform = opts.platform ?? (single ? 'punktpage' : 'generic');
+
+  // The end of the content: last non-chrome block.
+  let contentEnd = blocks.length;
+  while (contentEnd > 0 && blocks[contentEnd - 1]!.chrome) contentEnd--;
+
+  const punkter: Punkt[] = [];
+  const absent: string[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const c = items[k]!;
+    const next = items[k + 1];
+    const to = next ? next.start : Math.max(contentEnd, c.end + 1);
+    const endPath = (to < blocks.length ? blocks[to]!.path : null) ?? null;
+    const { punkt, absent: a } = buildPunkt(blocks, c, to, {
+      url: opts.url,
+      platform,
+      endPath,
+      itemId: opts.ids ? (opts.ids[k] ?? null) : null,
+    });
+    punkter.push(punkt);
+    absent.push(...a);
+  }
+
+  const meta = meetingMeta(blocks, first.start, {
+    url: opts.url,
+    docTitle: opts.docTitle,
+    metaLine: first.kind === 'meta' ? blocks[first.start]!.text : '',
+    hasDecisions: punkter.some((p) => p.decision),
+  });
+
+  const meeting: Meeting = {
+    municipality: meta.municipality,
+    committee: meta.committee,
+    date: meta.date,
+    time: meta.time,
+    place: meta.place,
+    participants: meta.participants,
+    absent: dedupe([...meta.absent, ...absent], nameKey),
+    kind: meta.kind,
+    sourceUrl: opts.url || null,
+    punkter,
+  };
+  return { meeting, platform };
+}

@@ -1,0 +1,156 @@
+// A punkt's body blocks → sections (kind, heading, text, DomRef), plus the
+// case number line and attendance lines ("Afbud …", "Fraværende …").
+import type { Section, SectionKind } from '../model/minutes';
+import type { Block } from './blocks';
+import { caseNumberFromLine } from './casenumber';
+import { headingish, isSectionHeading } from './headings';
+import { collapse, lines } from './text';
+import { attendanceNames, sectionKind } from './vocabulary';
+
+export interface BodyParse {
+  sections: Section[];
+  /** Block index where each section starts (parallel to sections). */
+  sectionStarts: number[];
+  caseNumber: string | null;
+  absent: string[];
+  closedMarker: boolean;
+}
+
+interface Open {
+  kind: SectionKind;
+  heading: string;
+  lines: string[];
+  start: number;
+}
+
+const CLOSED_LINE =
+  /^(?:lukket (?:punkt|sag|dagsordenspunkt)|punktet er lukket|sagen er lukket|behandles for lukkede døre|lukket)\.?$/i;
+
+/** Parse blocks [from, to) of a punkt body. `pathOf` maps block index → DomRef path (or null for text input). */
+export function parseBody(blocks: Block[], from: number, to: number, punktEnd: number[] | null): BodyParse {
+  const sections: Section[] = [];
+  const sectionStarts: number[] = [];
+  const absent: string[] = [];
+  let caseNumber: string | null = null;
+  let closedMarker = false;
+  let open: Open | null = null;
+  let inAttendance = false;
+
+  const close = (endIdx: number) => {
+    if (!open) return;
+    sections.push({
+      kind: open.kind,
+      heading: open.heading,
+      text: open.lines.join('\n'),
+      dom: domRef(blocks, open.start, endIdx, punktEnd),
+    });
+    sectionStarts.push(open.start);
+    open = null;
+  };
+
+  let seen = 0;
+  for (let i = from; i < to; i++) {
+    const b = blocks[i]!;
+    if (b.chrome) continue;
+    seen++;
+    const t = b.text;
+    // Case number: one of the first lines, on its own or labelled.
+    if (!caseNumber && seen <= 4 && !open?.lines.length && t.length <= 100) {
+      const cn = caseNumberFromLine(t);
+      if (cn) {
+        caseNumber = cn;
+        continue;
+      }
+    }
+    if (seen <= 3 && CLOSED_LINE.test(t)) closedMarker = true;
+    // Attendance lines are not section text (they would pollute decisions).
+    const att = t.length <= 600 ? attendanceNames(t) : null;
+    if (att && (b.lead || att.colon || /^\p{Lu}/u.test(att.names) || !att.names)) {
+      if (!att.names) {
+        // A heading "Fraværende:" — names follow as lines.
+        close(i);
+        open = { kind: 'andet', heading: t, lines: [], start: i };
+        inAttendance = true;
+        continue;
+      }
+      if (!/[.!?]$/.test(att.names) || att.names.length < 200) {
+        for (const n of splitNames(att.names)) absent.push(n);
+        continue;
+      }
+    }
+    if (isSectionHeading(b)) {
+      let heading = t;
+      let rest = '';
+      if (!sectionKind(t) && b.lead && sectionKind(b.lead)) {
+        heading = b.lead.replace(/[:\s]+$/, '');
+        rest = collapse(t.slice(b.lead.length).replace(/^[\s:]+/, ''));
+      }
+      const kind = sectionKind(heading)!;
+      close(i);
+      open = { kind, heading: heading.replace(/\s*:$/, ''), lines: rest ? [rest] : [], start: i };
+      inAttendance = kind === 'andet' && /^(?:fraværende|fravær|afbud)/i.test(heading);
+      continue;
+    }
+    // "Beslutning: Godkendt." on one line.
+    const colon = t.indexOf(':');
+    if (colon > 2 && colon <= 40 && !headingish(b)) {
+      const k = sectionKind(t.slice(0, colon));
+      if (k && k !== 'andet') {
+        close(i);
+        open = {
+          kind: k,
+          heading: t.slice(0, colon),
+          lines: [collapse(t.slice(colon + 1))].filter(Boolean),
+          start: i,
+        };
+        inAttendance = false;
+        continue;
+      }
+    }
+    if (!open) open = { kind: 'andet', heading: '', lines: [], start: i };
+    if (inAttendance && t.length <= 300 && !/[.!?]$/.test(t)) {
+      for (const l of lines(b.raw)) for (const n of splitNames(l)) absent.push(n);
+    }
+    if (b.tag === 'tr') open.lines.push(b.raw.replace(/\t+$/, '').split('\t').map(collapse).join('\t'));
+    else if (b.raw.includes('\n')) open.lines.push(...lines(b.raw));
+    else open.lines.push(t);
+  }
+  close(to);
+  return { sections, sectionStarts, caseNumber, absent, closedMarker };
+}
+
+function domRef(blocks: Block[], start: number, end: number, punktEnd: number[] | null) {
+  const s = blocks[start]?.path;
+  if (!s) return null;
+  const e = end < blocks.length ? blocks[end]!.path : null;
+  return { startPath: s, endPath: e ?? punktEnd };
+}
+
+/** "A (C), B (B) (Afbud); C" → names; commas inside parentheses are kept. */
+export function splitNames(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === ',' || ch === ';' || ch === '\n')) {
+      push(out, cur);
+      cur = '';
+    } else cur += ch;
+  }
+  push(out, cur);
+  return out;
+}
+
+function push(out: string[], s: string) {
+  const c = collapse(s)
+    .replace(/^(?:og|samt)\s+/i, '')
+    .replace(/\.$/, '');
+  if (c && /\p{L}/u.test(c) && c.length <= 120) out.push(c);
+}
+
+/** Section text joined with spaces: the decision as the manifest records it. */
+export function sectionTextCollapsed(s: Section): string {
+  return collapse(s.text);
+}

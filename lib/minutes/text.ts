@@ -1,0 +1,49 @@
+// Small string helpers shared by the parser (not by the tiny detector).
+
+/** Collapse all whitespace (incl. NBSP and tabs) to single spaces and trim. */
+export function collapse(s: string): string {
+  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/** Lowercase, collapse, strip trailing ':' / '.' — for vocabulary matching. */
+export function norm(s: string): string {
+  return collapse(s)
+    .toLowerCase()
+    .replace(/[\s:.\-–]+$/, '');
+}
+
+/** Danish letters to ASCII as used in host names (æ→ae, ø→oe, å→aa). */
+export function slugify(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Split a block's raw text into collapsed non-empty lines. */
+export function lines(raw: string): string[] {
+  const out: string[] = [];
+  for (const l of raw.split('\n')) {
+    const c = collapse(l);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Remove duplicates, keeping the first occurrence (case-insensitive key). */
+export function dedupe(items: string[], key: (s: string) => string = (s) => s.toLowerCase()): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const it of items) {
+    const k = key(it);
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    out.push(it);
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+// Section vocabulary of Danish minutes: heading text → section kind.
+import type { SectionKind } from '../model/minutes';
+import { norm } from './text';
+
+type Rule = [RegExp, SectionKind];
+
+// Order matters: specific phrases before general ones. Matched against the
+// normalised heading (lowercase, collapsed, trailing ':' stripped).
+const RULES: Rule[] = [
+  [
+    /^beslutning(?:en)? (?:træffes|tages) af\b|^beslutningskompetence|^kompetence(?:\s|$)|^beslutningsniveau/,
+    'andet',
+  ],
+  [/^(?:[\p{L}-]+s )?beslutning(?:er)?(?:\s+(?:i|fra|på|af|den)\b.*|\s*\(.*\))?$/u, 'beslutning'],
+  [/^(?:afgørelse|vedtagelse|udvalgets afgørelse)$/, 'beslutning'],
+  [
+    /^(?:resum[eé]|kort resum[eé]|sammendrag|sagsindhold|indhold|kort om sagen|sagens indhold|formål|hvad skal besluttes|resumé og indstilling)$/,
+    'resume',
+  ],
+  [
+    /^(?:sagsfremstilling|uddybende sagsfremstilling|sagsbeskrivelse|beskrivelse|baggrund|sagens baggrund|sagen|sagsforklaring|redegørelse|sagens fakta)$/,
+    'sagsfremstilling',
+  ],
+  [
+    /^(?:indstilling(?:er)?|forslag til beslutning|forslag|administrationens indstilling|forvaltningens indstilling|direktionens indstilling|administrationen indstiller|forvaltningen indstiller|indstilling fra .*|[\p{L}-]+ indstiller(?:,? at)?)$/u,
+    'indstilling',
+  ],
+  [
+    /^(?:bilag|bilagsliste|bilagsfortegnelse|vedhæftede (?:filer|bilag|dokumenter)|vedhæftninger|bilag til (?:punkt|sagen)|tilknyttede bilag)$/,
+    'bilag',
+  ],
+  [
+    /^(?:økonomi|økonomiske? (?:konsekvenser|forhold|vurdering|overvejelser)|økonomi og finansiering|økonomiske konsekvenser og finansiering|bevillingsmæssige konsekvenser|bevilling|finansiering|økonomi og bevilling)\b.*$/,
+    'oekonomi',
+  ],
+  [
+    /^(?:lovgrundlag|retsgrundlag|hjemmel|lovhjemmel|lovgivning|retlige forhold|juridiske forhold|juridisk grundlag|lovgivning og hjemmel|regelgrundlag)$/,
+    'lovgrundlag',
+  ],
+  [
+    /^(?:tidligere behandling(?:er)?|tidligere beslutninger|relateret behandling|relaterede sager|sagens forløb|historik|politisk behandling|tidligere politisk behandling|behandlingshistorik)$/,
+    'historik',
+  ],
+  [
+    /^(?:kommende behandling(?:sforløb)?|videre (?:proces|forløb|behandling)|fremtidig behandling|det videre forløb|videre politisk behandling|behandlingsforløb|sagen skal behandles i|tidsplan og videre proces)$/,
+    'kommende',
+  ],
+  [
+    /^(?:procedure|slet denne tekst|fraværende|fravær|afbud|deltager i sagens behandling|deltagere|yderligere deltagelse(?: på mødet)?|meddelelse(?:r)?|høring|høringssvar|supplerende oplysninger|bemærkninger|protokoltilførsel|handicappolitisk vurdering|sagens kompetence|sagsbehandler|ansvarlig|tidligere deltagelse|habilitet|inhabilitet)$/,
+    'andet',
+  ],
+];
+
+/** Classify a section heading; null when it is not known section vocabulary. */
+export function sectionKind(heading: string): SectionKind | null {
+  const h = norm(heading);
+  if (!h || h.length > 120) return null;
+  for (const [re, kind] of RULES) if (re.test(h)) return kind;
+  return null;
+}
+
+/** Attendance lines: "Afbud: A, B", "Fraværende A", "Fravær: …". Returns the names part. */
+export function attendanceNames(text: string): { names: string; colon: boolean } | null {
+  const m =
+    /^(?:afbud|fraværende|fravær|forfald|ikke til stede|fraværende medlemmer)(?![\p{L}-])\s*(:?)\s*(.*)$/iu.exec(
+      text,
+    );
+  if (!m) return null;
+  return { names: m[2]!, colon: !!m[1] };
+}
+
+/** Words that signal minutes structure (for scoring candidate punkt bodies). */
+export function isVocabularyHeading(text: string): boolean {
+  return sectionKind(text) !== null;
+}
