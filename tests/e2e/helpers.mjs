@@ -22,9 +22,16 @@ export const norm = (s) =>
 /**
  * The title without a leading one-word prefix such as "Lukket:" or
  * "Orienteringssag:" — the model moves those into a field, so the UI may show
- * them apart from the title.
+ * them apart from the title — nor the all-caps "LUKKET" that closed punkter
+ * repeat after "Lukket:" (tests check the closed marker separately).
  */
-export const coreTitle = (title) => norm(title).replace(/^[A-Za-zÆØÅæøå]+:\s+/, '');
+export const coreTitle = (title) =>
+  norm(title)
+    .replace(/^[A-Za-zÆØÅæøå]+:\s+/, '')
+    .replace(/^LUKKET\s+/, '');
+
+/** Whether a UI label marks a punkt as closed (Danish or English UI). */
+export const CLOSED_MARK = /lukket|closed/i;
 
 /**
  * A variant of an Åben Dagsorden page whose punkt 2 title carries markup as
