@@ -17,27 +17,30 @@ export default defineContentScript({
   matches: ['*://*.dk/*'],
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main() {
+  main(ctx) {
     try {
-      startDetector();
+      ctx.onInvalidated(startDetector());
     } catch {
       // never break the page
     }
   },
 });
 
-function startDetector(): void {
+/** Starts detecting; returns a function that stops every observer and listener. */
+export function startDetector(): () => void {
   let url = location.href;
   let requested = false;
   let watcher: MutationObserver | null = null;
   let checks = 0;
   let deadline = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
 
   const stopWatching = () => {
     watcher?.disconnect();
     watcher = null;
     clearTimeout(timer);
+    clearTimeout(deadlineTimer);
   };
 
   const requestReader = (platform: InjectReaderMessage['platform']) => {
@@ -91,9 +94,7 @@ function startDetector(): void {
     watcher = new MutationObserver(onDomChange);
     watcher.observe(document.documentElement, { childList: true, subtree: true });
     // Also stop at the deadline when the page goes quiet.
-    setTimeout(() => {
-      if (Date.now() >= deadline) stopWatching();
-    }, WATCH_MS + 50);
+    deadlineTimer = setTimeout(stopWatching, WATCH_MS + 50);
   };
 
   const run = () => {
@@ -102,7 +103,7 @@ function startDetector(): void {
 
   // In-page navigation between meetings: the URL changes without a load.
   // Page scripts' pushState is invisible to the isolated world, so compare
-  // the URL on DOM changes (cheap string compare) and on history events.
+  // the URL on DOM changes (a cheap string compare) and on history events.
   const onMaybeNavigated = () => {
     try {
       if (location.href === url) return;
@@ -114,12 +115,17 @@ function startDetector(): void {
       // ignore
     }
   };
-  new MutationObserver(onMaybeNavigated).observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-  });
+  const navigation = new MutationObserver(onMaybeNavigated);
+  navigation.observe(document.documentElement, { childList: true, subtree: true });
   addEventListener('popstate', onMaybeNavigated);
   addEventListener('hashchange', onMaybeNavigated);
 
   run();
+
+  return () => {
+    stopWatching();
+    navigation.disconnect();
+    removeEventListener('popstate', onMaybeNavigated);
+    removeEventListener('hashchange', onMaybeNavigated);
+  };
 }

@@ -120,6 +120,37 @@ describe('Reader', () => {
     expect(host()?.getAttribute('data-punkter')).toBe('3');
   });
 
+  it('follows in-page navigation between meetings, and away from them', async () => {
+    reader = new Reader(document);
+    reader.start();
+    reader.jump(1);
+    expect(host()?.getAttribute('data-punkter')).toBe('3');
+    // The portal swaps in another meeting without a page load.
+    state.result = recognised(
+      meeting({ committee: 'Økonomiudvalget', punkter: meeting().punkter.slice(0, 2) }),
+    );
+    history.pushState(null, '', '/vis?id=other-meeting');
+    document.body.appendChild(document.createElement('section'));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(host()?.getAttribute('data-punkter')).toBe('2');
+    expect(sent.at(-1)).toEqual({
+      type: 'page/recognised',
+      tabSummary: expect.objectContaining({ punktCount: 2, url: expect.stringContaining('other-meeting') }),
+    });
+    // …and on to a page that is not minutes: the panel goes, the badge is cleared.
+    state.result = { isMinutes: false, platform: null, reason: 'not-minutes' };
+    state.likely = false;
+    history.pushState(null, '', '/nyheder');
+    document.body.appendChild(document.createElement('section'));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(host()).toBeNull();
+    expect(sent.at(-1)).toEqual({
+      type: 'page/not-recognised',
+      reason: 'not-minutes',
+      url: expect.stringContaining('/nyheder'),
+    });
+  });
+
   it('toggles with Alt+Shift+S', () => {
     reader = new Reader(document);
     reader.start();
