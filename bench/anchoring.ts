@@ -82,13 +82,15 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-interface Page {
+type PageShape = Pick<Page, 'punkter' | 'sections'>;
+
+export interface Page {
   html: string;
   punkter: number;
   sections: number;
 }
 
-function buildPage(): Page {
+export function buildPage(): Page {
   const corpus = seedSentences();
   const r = rng(42);
   const head =
@@ -139,7 +141,7 @@ interface Highlight {
   exact: string;
 }
 
-function makeHighlights(doc: Document, page: Page): Highlight[] {
+function makeHighlights(doc: Document, page: PageShape): Highlight[] {
   const idx = buildTextIndex(doc);
   const resolve = resolverFor(doc);
   const r = rng(7);
@@ -173,7 +175,7 @@ function makeHighlights(doc: Document, page: Page): Highlight[] {
 }
 
 /** Edit 10 % of the punkter: insert, delete and modify sentences; also shift the body. */
-function editPage(doc: Document, page: Page): Set<number> {
+function editPage(doc: Document, page: PageShape): Set<number> {
   const r = rng(1234);
   const edited = new Set<number>();
   const want = Math.round(page.punkter / 10);
@@ -258,7 +260,23 @@ function naive(doc: Document, quotes: string[]): { ms: number; found: number } {
 export async function benchAnchoring(): Promise<Record<string, number | string>> {
   const page = buildPage();
   const dom = new JSDOM(page.html);
-  const doc = dom.window.document;
+  const env = process.env;
+  const metrics = runAnchoringBench(dom.window.document, page, {
+    naiveSample: env.BENCH_NAIVE_SAMPLE === undefined ? undefined : Number(env.BENCH_NAIVE_SAMPLE),
+    debug: !!env.BENCH_DEBUG,
+  });
+  return { page_bytes: Buffer.byteLength(page.html), ...metrics };
+}
+
+/**
+ * The DOM part of the bench on an already loaded page (jsdom here; the same
+ * code also runs in a real browser page). Mutates the page (edits 10 %).
+ */
+export function runAnchoringBench(
+  doc: Document,
+  page: PageShape,
+  opts: { naiveSample?: number; debug?: boolean } = {},
+): Record<string, number | string> {
   const highlights = makeHighlights(doc, page);
   const targets = highlights.map((h) => h.target);
 
@@ -271,8 +289,10 @@ export async function benchAnchoring(): Promise<Record<string, number | string>>
 
   // Naive, same page, same run: all 1,000 (BENCH_NAIVE_SAMPLE=n times an
   // evenly spaced sample of n and scales it, for slow machines).
-  const full = process.env.BENCH_NAIVE_SAMPLE === undefined;
-  const sample = full ? highlights.length : Math.max(1, Number(process.env.BENCH_NAIVE_SAMPLE));
+  const sample =
+    opts.naiveSample === undefined
+      ? highlights.length
+      : Math.max(1, Math.min(highlights.length, opts.naiveSample));
   const step = highlights.length / sample;
   const quotes = Array.from({ length: sample }, (_, i) => highlights[Math.floor(i * step)]!.exact);
   naive(doc, quotes.slice(0, 3)); // warm-up
@@ -293,10 +313,7 @@ export async function benchAnchoring(): Promise<Record<string, number | string>>
     methods[r.method ?? 'orphan'] = (methods[r.method ?? 'orphan'] ?? 0) + 1;
     if (edited.has(h.punkt)) {
       editedTotal++;
-      if (
-        process.env.BENCH_DEBUG &&
-        (r.method === 'quote-page' || r.method === 'fuzzy-page' || r.status === 'orphaned')
-      )
+      if (opts.debug && (r.method === 'quote-page' || r.method === 'fuzzy-page' || r.status === 'orphaned'))
         console.log(
           r.method,
           r.score,
@@ -316,7 +333,6 @@ export async function benchAnchoring(): Promise<Record<string, number | string>>
   });
 
   return {
-    page_bytes: Buffer.byteLength(page.html),
     page_text_chars: plain.index.length,
     page_punkter: page.punkter,
     page_text_nodes: plain.index.entryCount,
@@ -341,7 +357,11 @@ export async function benchAnchoring(): Promise<Record<string, number | string>>
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (
+  typeof process !== 'undefined' &&
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
   benchAnchoring().then(
     (m) => {
       for (const [k, v] of Object.entries(m)) console.log(`${k.padEnd(34)} ${v}`);

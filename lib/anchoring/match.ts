@@ -164,51 +164,70 @@ export interface PageFuzzyOptions {
   minPiece?: number;
 }
 
-/** Error budget for the page-wide search: pieces of at least `minPiece` chars, capped. */
+/** Error budget for the page-wide search: k + 2 pieces of at least `minPiece` chars, capped. */
 export function pageErrorBudget(quoteLength: number, opts: PageFuzzyOptions = {}): number {
   const minPiece = opts.minPiece ?? 8;
   const cap = opts.maxErrors ?? 16;
-  return Math.max(0, Math.min(cap, Math.floor(quoteLength / minPiece) - 1, Math.ceil(quoteLength / 4)));
+  return Math.max(0, Math.min(cap, Math.floor(quoteLength / minPiece) - 2, Math.ceil(quoteLength / 4)));
 }
 
+/** More piece hits than this and a plain full scan is cheaper. */
+const MAX_PIECE_HITS = 20_000;
+
 /**
- * Page-wide approximate search, filter then verify: with k errors allowed, one
- * of k + 1 disjoint pieces of the quote occurs exactly (pigeonhole), so only
- * windows around exact piece occurrences are verified with Myers' algorithm.
- * Finds the same matches as a full scan with the same budget.
+ * Page-wide approximate search, filter then verify. Split the quote into
+ * k + 2 disjoint pieces: a match with at most k errors leaves at least two of
+ * them intact, each at its offset in the quote shifted by at most k. So only
+ * places where two different pieces occur with implied starts within 2k of
+ * each other can hold a match; just those windows are verified with Myers'
+ * algorithm. Same result as a full scan with the same budget, at the cost of
+ * a few indexOf passes (repeated boilerplate does not trigger full scans).
  */
 export function findFuzzyPage(full: string, quote: string, ctx: QuoteContext, opts: PageFuzzyOptions = {}) {
   const L = quote.length;
   const k = pageErrorBudget(L, opts);
   if (k < 1) return null;
-  const pieces = k + 1;
+  const pieces = k + 2;
   const pieceLen = Math.floor(L / pieces);
-  const windows: Array<[number, number]> = [];
-  let covered = 0;
-  const limit = full.length / 4;
+  const implied: number[] = [];
+  const pieceOf: number[] = [];
   let fullScan = false;
   for (let p = 0; p < pieces && !fullScan; p++) {
     const at = p * pieceLen;
     const piece = quote.slice(at, p === pieces - 1 ? L : at + pieceLen);
-    let i = full.indexOf(piece);
-    while (i !== -1) {
-      const s = Math.max(0, i - at - k);
-      const e = Math.min(full.length, i - at + L + k);
-      windows.push([s, e]);
-      covered += e - s;
-      if (covered > limit) {
+    for (let i = full.indexOf(piece); i !== -1; i = full.indexOf(piece, i + 1)) {
+      implied.push(i - at);
+      pieceOf.push(p);
+      if (implied.length > MAX_PIECE_HITS) {
         fullScan = true;
         break;
       }
-      i = full.indexOf(piece, i + 1);
     }
   }
   if (fullScan) return findFuzzy(full, full, 0, quote, ctx, k);
+  if (implied.length < 2) return null;
+  const order = implied.map((_, i) => i).sort((x, y) => implied[x]! - implied[y]!);
+  const keep = new Uint8Array(order.length);
+  for (let a = 0; a < order.length; a++) {
+    const ia = order[a]!;
+    for (let b = a + 1; b < order.length; b++) {
+      const ib = order[b]!;
+      if (implied[ib]! - implied[ia]! > 2 * k) break;
+      if (pieceOf[ib] !== pieceOf[ia]) {
+        keep[a] = 1;
+        keep[b] = 1;
+      }
+    }
+  }
+  const windows: Array<[number, number]> = [];
+  for (let a = 0; a < order.length; a++) {
+    if (!keep[a]) continue;
+    const st = implied[order[a]!]!;
+    windows.push([Math.max(0, st - k), Math.min(full.length, st + L + k)]);
+  }
   if (windows.length === 0) return null;
-  windows.sort((a, b) => a[0] - b[0]);
   const cands: Array<{ start: number; end: number; errors: number }> = [];
   let minErr = k;
-  let [ws, we] = windows[0]!;
   const verify = (s: number, e: number) => {
     const ms = approxSearch(full.slice(s, e), quote, minErr);
     if (ms.length === 0) return;
@@ -219,13 +238,14 @@ export function findFuzzyPage(full: string, quote: string, ctx: QuoteContext, op
     }
     for (const m of dedupe(ms)) cands.push({ start: m.start + s, end: m.end + s, errors: m.errors });
   };
+  let [ws, we] = windows[0]!;
   for (let w = 1; w < windows.length; w++) {
-    const [s, e] = windows[w]!;
-    if (s <= we) we = Math.max(we, e);
+    const [s2, e2] = windows[w]!;
+    if (s2 <= we) we = Math.max(we, e2);
     else {
       verify(ws, we);
-      ws = s;
-      we = e;
+      ws = s2;
+      we = e2;
     }
   }
   verify(ws, we);

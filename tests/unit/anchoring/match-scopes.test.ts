@@ -50,8 +50,40 @@ suite('findFuzzyPage (filter then verify)', () => {
     }
   });
 
+  it('agrees with a full scan for random edits up to the budget (insertions, deletions, substitutions)', () => {
+    const text = pseudoText(40_000, 3);
+    let x = 17;
+    const rand = (n: number) => {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      return x % n;
+    };
+    for (let i = 0; i < 60; i++) {
+      const len = 20 + rand(200);
+      const at = rand(text.length - len);
+      let q = text.slice(at, at + len);
+      const k = pageErrorBudget(len);
+      const edits = rand(k + 3);
+      for (let e = 0; e < edits; e++) {
+        const p = rand(q.length);
+        const op = rand(3);
+        if (op === 0) q = `${q.slice(0, p)}Q${q.slice(p + 1)}`;
+        else if (op === 1) q = `${q.slice(0, p)}W${q.slice(p)}`;
+        else q = q.slice(0, p) + q.slice(p + 1);
+      }
+      const full = approxSearch(text, q, pageErrorBudget(q.length));
+      const mine = findFuzzyPage(text, q, { prefix: '', suffix: '', hint: null });
+      if (full.length === 0 || pageErrorBudget(q.length) < 1) {
+        expect(mine).toBeNull();
+        continue;
+      }
+      expect(mine, `case ${i}`).not.toBeNull();
+      expect(mine!.errors).toBe(full[0]!.errors);
+    }
+  });
+
   it('does not fuzzy-match short quotes page-wide', () => {
-    expect(pageErrorBudget(12)).toBe(0);
+    expect(pageErrorBudget(16)).toBe(0);
+    expect(pageErrorBudget(80)).toBe(8);
     expect(findFuzzyPage('abc defgh ijk', 'defgX ij', { prefix: '', suffix: '', hint: null })).toBeNull();
   });
 });
