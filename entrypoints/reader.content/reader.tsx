@@ -16,9 +16,8 @@ import {
   type PageNotRecognisedMessage,
   type PageRecognisedMessage,
 } from '../../lib/messages/schemas';
-import * as minutes from '../../lib/minutes';
+import { detectMinutes, parseDocument, resolveDomRef } from '../../lib/minutes';
 import type { ParseResult, Punkt } from '../../lib/model/minutes';
-import { type DomRefResolver, resolveDomRefFallback } from '../../lib/ui/domref';
 import { flashElement } from '../../lib/ui/flash';
 import { jumpToPunkt } from '../../lib/ui/jump';
 import { createHost, type Host } from './host';
@@ -26,10 +25,6 @@ import { statusOf, toTabSummary } from './summary';
 
 const DEBOUNCE_MS = 400;
 const MAX_PARSES_PER_URL = 30;
-
-// Switch-over point: lib/minutes will export resolveDomRef; use it when present.
-const resolveDomRef: DomRefResolver =
-  (Reflect.get(minutes, 'resolveDomRef') as DomRefResolver | undefined) ?? resolveDomRefFallback;
 
 export class Reader {
   private view: ModelResponse;
@@ -152,13 +147,13 @@ export class Reader {
     const url = this.doc.location?.href ?? this.url;
     let result: ParseResult | null;
     try {
-      result = minutes.parseDocument(this.doc, url);
+      result = parseDocument(this.doc, url);
     } catch {
       result = { isMinutes: false, platform: null, reason: 'parse-error' };
     }
     let likely = false;
     try {
-      likely = minutes.detectMinutes(this.doc, url).likely;
+      likely = detectMinutes(this.doc, url).likely;
     } catch {
       likely = false;
     }
