@@ -135,6 +135,9 @@ export function createWrapperPainter(initialIndex: TextIndex): Painter {
         const b0 = bounds[k]!;
         const b1 = bounds[k + 1]!;
         let inner: Node = parts[k]!;
+        // Every node we move is marked ours: moving it (now or when
+        // unwrapping) is not new page text for the late-content observer.
+        ownNodes.add(inner);
         for (const it of info.items) {
           if (it.s > b0 || it.e < b1) continue;
           const parent = inner.parentNode;

@@ -48,6 +48,8 @@ suite('createLateAnchorer', () => {
     const idx = buildTextIndex(doc);
     const painter = createWrapperPainter(idx);
     painter.paint([{ id: 'x', start: 1, end: 4, color: 'yellow' }]);
+    // A whole text node (the original object) is wrapped and later moved back.
+    painter.paint([{ id: 'y', start: 0, end: 5, color: 'green' }]);
     expect(doc.querySelector('sagsspor-hl')).not.toBeNull();
     await flush();
     painter.clearAll();
