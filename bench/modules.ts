@@ -1,0 +1,23 @@
+// The bench's modules. To add metrics (e.g. anchor_ms_1000), write a module
+// in bench/ that exports an async function returning a flat record of
+// figures, and register it here with its targets. `npm run bench -- NAME…`
+// runs only the named modules.
+import type { BenchModule } from './types';
+
+export const modules: BenchModule[] = [
+  {
+    name: 'minutes',
+    description: 'detection and parsing (issue 2)',
+    run: async () => (await import('./minutes')).benchMinutes(),
+    targets: {
+      detect_ms_non_minutes: { max: 1, unit: 'ms' },
+      parse_ratio_floor_200: { max: 3, unit: '×' },
+      parse_200_punkter_found: { min: 200, max: 200 },
+    },
+  },
+  {
+    name: 'db',
+    description: 'data layer on fake-indexeddb',
+    run: async () => (await import('./db')).benchDb(),
+  },
+];
