@@ -43,3 +43,10 @@ import type { TextIndex } from './text-index';
 export function toRange(index: TextIndex, start: number, end: number): Range | null {
   return index.toRange(start, end);
 }
+
+import type { Target } from '../model/selectors';
+
+/** True for a text target (quote + position); false for a whole-punkt target with no selectors. */
+export function isTextTarget<T extends { selectors: readonly unknown[] }>(t: T): t is T & Target {
+  return t.selectors.length === 2;
+}

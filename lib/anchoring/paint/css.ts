@@ -6,7 +6,7 @@ export const HIGHLIGHT_COLORS = {
   green: 'rgba(80, 200, 120, 0.40)',
   blue: 'rgba(80, 160, 255, 0.35)',
   pink: 'rgba(255, 110, 180, 0.35)',
-  orange: 'rgba(255, 150, 40, 0.40)',
+  purple: 'rgba(170, 110, 255, 0.35)',
 } as const;
 export type HighlightColor = keyof typeof HIGHLIGHT_COLORS;
 

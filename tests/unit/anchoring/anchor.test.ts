@@ -5,6 +5,7 @@ import {
   anchorAll,
   buildTextIndex,
   describe,
+  isTextTarget,
   type ScopeResolver,
   type TextIndex,
 } from '../../../lib/anchoring';
@@ -51,6 +52,8 @@ suite('describe → anchorAll', () => {
     expect(sels.length).toBeGreaterThan(50);
     const targets = sels.map((s) => describe(idx, s, s.scope, resolve)!);
     for (const t of targets) expect(Target.safeParse(t).success).toBe(true);
+    expect(targets.every(isTextTarget)).toBe(true);
+    expect(isTextTarget({ scope: scopeOf(1), selectors: [] })).toBe(false);
     // Position is relative to the scope, not the page.
     const first = targets[7]!;
     expect(first.selectors[1].start).toBeLessThan(sels[7]!.start);

@@ -9,6 +9,7 @@ import {
   IntervalList,
   supportsHighlightApi,
 } from '../../../lib/anchoring';
+import { ANNOTATION_COLORS } from '../../../lib/model/annotation';
 import { fixtureDoc, htmlDoc } from './helpers';
 
 const BODY =
@@ -163,7 +164,7 @@ suite('highlight API painter', () => {
 
   it('provides ::highlight and wrapper CSS for every colour', () => {
     const css = highlightCss();
-    for (const c of ['yellow', 'green', 'blue', 'pink', 'orange']) {
+    for (const c of ANNOTATION_COLORS) {
       expect(css).toContain(`::highlight(sagsspor-${c})`);
       expect(css).toContain(`sagsspor-hl[data-color="${c}"]`);
     }
