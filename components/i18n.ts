@@ -52,13 +52,9 @@ export function punkterCount(n: number): string {
   return n === 1 ? t('punkterCountOne') : t('punkterCount', [n]);
 }
 
-/** The browser's UI language (for date formatting), "da" when unknown. */
+/** The locale the UI text is in (the one browser.i18n picked), for formatting dates to match. */
 export function uiLocale(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'da';
-  } catch {
-    return 'da';
-  }
+  return t('locale') === 'en' ? 'en-GB' : 'da-DK';
 }
 
 /** "2023-06-06" → "6. juni 2023" (da) / "6 June 2023" (en); the ISO string if formatting fails. */
