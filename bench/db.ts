@@ -30,6 +30,8 @@ export interface BenchDbOptions {
   /** Repetitions per measured query (the median is reported). */
   reps?: number;
   verbose?: boolean;
+  /** Keep the database under this name (for experiments) instead of deleting it. */
+  keep?: string;
 }
 
 const WORDS = (
@@ -91,7 +93,10 @@ export async function benchDb(opts: BenchDbOptions = {}): Promise<Record<string,
     range = fake.IDBKeyRange;
     suffix = opts.suffix ?? '_fake_idb';
   }
-  const db = await openDb(`sagsspor-bench-${Date.now()}`, { indexedDB: idb, IDBKeyRange: range });
+  const db = await openDb(opts.keep ?? `sagsspor-bench-${Date.now()}`, {
+    indexedDB: idb,
+    IDBKeyRange: range,
+  });
   const rand = rng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
@@ -264,7 +269,7 @@ export async function benchDb(opts: BenchDbOptions = {}): Promise<Record<string,
   await target.delete();
 
   db.close();
-  await db.delete();
+  if (!opts.keep) await db.delete();
   return out;
 }
 

@@ -155,13 +155,31 @@ export async function importBackup(
   const follows = valid('follows', Follow, file.follows, (f: Follow) => f.caseKey);
   const topics = valid('topics', Topic, file.topics, (t: Topic) => `${t.kind}\u0000${t.value}`);
 
+  /** Stored rows for these keys: one key-only read finds which exist, then only those are loaded. */
+  async function existing<T, K extends string>(
+    table: {
+      toCollection(): { primaryKeys(): Promise<unknown[]> };
+      bulkGet(keys: K[]): Promise<(T | undefined)[]>;
+    },
+    keys: K[],
+  ): Promise<(T | undefined)[]> {
+    const stored = new Set(await table.toCollection().primaryKeys());
+    const present = keys.filter((k) => stored.has(k));
+    const rows = await table.bulkGet(present);
+    const byKey = new Map(present.map((k, i) => [k, rows[i]]));
+    return keys.map((k) => byKey.get(k));
+  }
+
   await guarded(() =>
     db.transaction(
       'rw',
       [db.annotations, db.meetings, db.appearances, db.follows, db.topics, db.punktIndex],
       async () => {
         // Annotations: by id; the later `modified` wins.
-        const oldA = await db.annotations.bulkGet(annotations.map((a) => a.id));
+        const oldA = await existing(
+          db.annotations,
+          annotations.map((a) => a.id),
+        );
         const putA = [];
         for (const [i, a] of annotations.entries()) {
           const old = oldA[i];
@@ -175,7 +193,10 @@ export async function importBackup(
         }
 
         // Meetings: merged (union of punkter and source URLs).
-        const oldM = await db.meetings.bulkGet(meetings.map((m) => m.key));
+        const oldM = await existing(
+          db.meetings,
+          meetings.map((m) => m.key),
+        );
         const putM: MeetingRecord[] = [];
         for (const [i, m] of meetings.entries()) {
           const old = oldM[i];
@@ -196,7 +217,10 @@ export async function importBackup(
 
         // Appearances: by id; a visited one beats a printed one.
         const rank = { upcoming: 0, history: 1, visited: 2 } as const;
-        const oldAp = await db.appearances.bulkGet(appearances.map((a) => a.id));
+        const oldAp = await existing(
+          db.appearances,
+          appearances.map((a) => a.id),
+        );
         const putAp: Appearance[] = [];
         for (const [i, a] of appearances.entries()) {
           const old = oldAp[i];
@@ -209,7 +233,10 @@ export async function importBackup(
         }
 
         // Follows: by case; the one with later activity wins.
-        const oldF = await db.follows.bulkGet(follows.map((f) => f.caseKey));
+        const oldF = await existing(
+          db.follows,
+          follows.map((f) => f.caseKey),
+        );
         const putF: Follow[] = [];
         for (const [i, f] of follows.entries()) {
           const old = oldF[i];

@@ -129,9 +129,17 @@ export function mergeMeeting(old: MeetingRecord | undefined, next: MeetingRecord
   };
 }
 
+/**
+ * The punkt index's key: date first, so search can order hits newest first from their keys alone
+ * and load only the rows it shows.
+ */
+export function punktIndexId(date: string | null, meetingKey: string, number: number): string {
+  return `${date ?? '0000-00-00'} ${meetingKey}#${number}`;
+}
+
 export function punktRows(rec: MeetingRecord): PunktIndexRow[] {
   return rec.punkter.map((p) => ({
-    id: `${rec.key}#${p.number}`,
+    id: punktIndexId(rec.date, rec.key, p.number),
     meetingKey: rec.key,
     number: p.number,
     municipality: rec.municipality,
@@ -206,7 +214,17 @@ export async function rememberMeeting(db: SagssporDB, input: RememberInput): Pro
       const old = await db.meetings.get(fresh.key);
       const rec = mergeMeeting(old, fresh);
       await db.meetings.put(rec);
-      await db.punktIndex.bulkPut(punktRows(fresh));
+      const rows = punktRows(fresh);
+      const ids = new Set(rows.map((r) => r.id));
+      const numbers = new Set(rows.map((r) => r.number));
+      // A re-parse that moved a punkt (new date) must not leave its old row behind.
+      const stale = await db.punktIndex
+        .where('meetingKey')
+        .equals(fresh.key)
+        .filter((r) => numbers.has(r.number) && !ids.has(r.id))
+        .primaryKeys();
+      if (stale.length) await db.punktIndex.bulkDelete(stale);
+      await db.punktIndex.bulkPut(rows);
 
       const candidates = appearancesOf(fresh, now);
       const caseKeys = [...new Set(candidates.map((a) => a.caseKey))];

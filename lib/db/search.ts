@@ -24,6 +24,17 @@ function intersect(sets: Array<Set<string>>): Set<string> {
   return out;
 }
 
+// Measured in Chromium: one `get` costs about four key-cursor steps.
+const GET_COST = 4;
+
+/**
+ * Loading all `hits` rows and sorting them, versus walking the modified index newest first until
+ * `limit` hits are seen (about limit × total / hits steps) and loading only those.
+ */
+function loadAllIsCheaper(hits: number, limit: number, total: number): boolean {
+  return hits * GET_COST <= (limit * total) / hits + limit * GET_COST;
+}
+
 async function idsFor(table: SagssporDB['annotations'] | SagssporDB['punktIndex'], tokens: string[]) {
   const sets = await Promise.all(
     tokens.map(async (t) => new Set((await table.where('words').startsWith(t).primaryKeys()) as string[])),
@@ -49,8 +60,8 @@ export async function search(
       for (const id of deleted) annIds.delete(id);
 
       let annotations: Annotation[];
-      let truncated = annIds.size > limit;
-      if (annIds.size <= limit * 4) {
+      const truncated = annIds.size > limit || punktIds.size > limit;
+      if (annIds.size <= limit || loadAllIsCheaper(annIds.size, limit, await db.annotations.count())) {
         const rows = await db.annotations.bulkGet([...annIds]);
         annotations = rows
           .filter((r) => r !== undefined)
@@ -71,12 +82,12 @@ export async function search(
         annotations = rows.filter((r) => r !== undefined).map(fromAnnotationRow);
       }
 
-      const punktRows = await db.punktIndex.bulkGet([...punktIds]);
-      const punkter = punktRows
+      // Punkt index keys start with the meeting date: the newest `limit` are chosen from keys alone.
+      const newest = [...punktIds].sort().reverse().slice(0, limit);
+      const punkter = (await db.punktIndex.bulkGet(newest))
         .filter((r) => r !== undefined)
         .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.number - b.number);
-      truncated ||= punkter.length > limit;
-      return { annotations, punkter: punkter.slice(0, limit), truncated };
+      return { annotations, punkter, truncated };
     }),
   );
 }

@@ -105,7 +105,7 @@ export type Topic = z.infer<typeof Topic>;
 
 /** One row per remembered punkt, for search and topic matching from indexes. */
 export const PunktIndexRow = z.object({
-  /** `${meetingKey}#${number}` */
+  /** `punktIndexId(date, meetingKey, number)`: date first, for newest-first order from keys. */
   id: z.string(),
   meetingKey: z.string(),
   number: z.int(),

@@ -64,7 +64,7 @@ describe('rememberMeeting', () => {
     ]);
     expect(JSON.stringify(m)).not.toContain('sections');
     expect(await db.punktIndex.count()).toBe(3);
-    expect((await db.punktIndex.get(`${r.meetingKey}#2`))?.kleGroup).toBe('24');
+    expect((await db.punktIndex.get(`2024-05-01 ${r.meetingKey}#2`))?.kleGroup).toBe('24');
     expect((await meetingForUrl(db, 'https://dagsordener.aarhus.dk/oek?id=1'))?.key).toBe(r.meetingKey);
 
     const tl = await caseTimeline(db, CASE_KEY);

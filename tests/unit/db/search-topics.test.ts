@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addTopic,
   createOrUpdateAnnotation,
@@ -74,6 +74,9 @@ describe('search', () => {
       ['2024-03-04', 2],
     ]);
     expect((await search(db, '05.01.08-p20')).punkter).toHaveLength(2);
+    const one = await search(db, 'cykelsti', { limit: 1 });
+    expect(one.punkter.map((r) => r.date)).toEqual(['2024-06-10']);
+    expect(one.truncated).toBe(true);
     expect((await search(db, 'åbyhøj')).punkter.map((r) => r.title)).toEqual(['Skolestruktur i Åbyhøj']);
   });
 
@@ -89,7 +92,7 @@ describe('search', () => {
     expect(await search(db, '  ,. ')).toEqual({ annotations: [], punkter: [], truncated: false });
   });
 
-  it('limits results newest first, on both the small and the large path', async () => {
+  it('limits results newest first, on both the load-all and the index-walk path', async () => {
     const db = await freshDb();
     for (let i = 0; i < 60; i++) {
       await createOrUpdateAnnotation(
@@ -97,14 +100,20 @@ describe('search', () => {
         annotation(100 + i, { quote: `Vejarbejde nummer ${i}`, modified: T0 + i }),
       );
     }
-    const small = await search(db, 'vejarb', { limit: 20 }); // 60 ≤ 4 × 20: load and sort
+    const walk = vi.spyOn(db.annotations, 'orderBy');
+    const small = await search(db, 'vejarb', { limit: 50 }); // few hits: load all 60 and sort
+    expect(walk).not.toHaveBeenCalled();
     expect(small.truncated).toBe(true);
     expect(small.annotations.map((a) => a.modified)).toEqual(
-      Array.from({ length: 20 }, (_, i) => T0 + 59 - i),
+      Array.from({ length: 50 }, (_, i) => T0 + 59 - i),
     );
-    const large = await search(db, 'vejarb', { limit: 5 }); // 60 > 4 × 5: walk the modified index
+    const large = await search(db, 'vejarb', { limit: 5 }); // many hits per shown row: walk the modified index
+    expect(walk).toHaveBeenCalledWith('modified');
     expect(large.truncated).toBe(true);
     expect(large.annotations.map((a) => a.modified)).toEqual([59, 58, 57, 56, 55].map((i) => T0 + i));
+    const notAll = await search(db, 'vejarbejde 7', { limit: 5 });
+    expect(notAll.annotations.map((a) => a.quote)).toEqual(['Vejarbejde nummer 7']);
+    expect(notAll.truncated).toBe(false);
   });
 });
 
