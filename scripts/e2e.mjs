@@ -7,6 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { ensureBrowsers } from './lib/browsers.mjs';
 import { chromeBuildDir, firefoxBuildDir, repoRoot } from './lib/paths.mjs';
 import { bin, header, run, seconds } from './lib/run.mjs';
@@ -16,7 +17,8 @@ BROWSERS.firefox = { pkg: 'firefox-esr', build: firefoxBuildDir, buildArgs: ['bu
 
 /** Counts from node:test's spec reporter summary. */
 export function countResults(output) {
-  const num = (k) => Number(output.match(new RegExp(`^ℹ ${k} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const text = stripVTControlCharacters(output);
+  const num = (k) => Number(text.match(new RegExp(`^ℹ ${k} (\\d+)$`, 'm'))?.[1] ?? 0);
   return { passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skipped') };
 }
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { runE2E } from './e2e.mjs';
 // `npm test` — the one test command: typecheck, lint, unit tests, Chrome and
 // Firefox builds, then end-to-end tests in real Chromium and Firefox ESR.
 // Every step runs even when an earlier one fails (so one run shows everything);
 // the exit code is non-zero if any failed. The last line reads
 // "e2e: N passed, M failed".
+import { stripVTControlCharacters } from 'node:util';
+import { runE2E } from './e2e.mjs';
 import { ensureBrowsers } from './lib/browsers.mjs';
 import { bin, header, run, seconds } from './lib/run.mjs';
 
@@ -32,7 +33,7 @@ const cmd = async (name, args) => ({ ok: (await run(bin(name), args)).code === 0
 
 /** "Tests  12 passed | 1 failed (13)" → counts */
 function vitestCounts(output) {
-  const line = output.match(/^\s*Tests\s+(.*)$/m)?.[1] ?? '';
+  const line = stripVTControlCharacters(output).match(/^\s*Tests\s+(.*)$/m)?.[1] ?? '';
   const n = (k) => Number(line.match(new RegExp(`(\\d+) ${k}`))?.[1] ?? 0);
   return { passed: n('passed'), failed: n('failed') };
 }
