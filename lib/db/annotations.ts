@@ -46,7 +46,19 @@ export async function createOrUpdateAnnotation(db: SagssporDB, input: unknown): 
       if (existing && existing.modified > record.modified) {
         return { applied: false, annotation: fromAnnotationRow(existing) };
       }
-      const row = toAnnotationRow(existing ? { ...record, created: existing.created } : record);
+      // A tag already in use keeps its spelling ("budget" joins "Budget"), so filters and counts agree.
+      const tags = await Promise.all(
+        record.tags.map(async (tag) => {
+          if (existing?.tags.includes(tag)) return tag;
+          const key = await db.annotations
+            .where('tags')
+            .equalsIgnoreCase(tag)
+            .first((r) => r?.tags);
+          return key?.find((t) => t.toLowerCase() === tag.toLowerCase()) ?? tag;
+        }),
+      );
+      const merged = { ...record, tags: normaliseTags(tags) };
+      const row = toAnnotationRow(existing ? { ...merged, created: existing.created } : merged);
       await db.annotations.put(row);
       return { applied: true, annotation: fromAnnotationRow(row) };
     }),

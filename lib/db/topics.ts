@@ -5,7 +5,7 @@ import { type Topic, TopicKind } from '../model/records';
 import type { SagssporDB } from './db';
 import { guarded, validate } from './errors';
 import { normaliseName } from './keys';
-import { queryTokens } from './text';
+import { foldText, queryTokens, tokenize } from './text';
 
 function normaliseValue(kind: TopicKind, value: string): string {
   return kind === 'kle' ? value.trim().slice(0, 2) : normaliseName(value);
@@ -51,6 +51,42 @@ export async function listTopics(db: SagssporDB): Promise<Topic[]> {
   return rows.filter((t) => t.deletedAt === null).sort((a, b) => a.createdAt - b.createdAt);
 }
 
+/** What a topic is matched against: a punkt's title, its meeting's committee and its KLE group. */
+export interface TopicSubject {
+  title: string;
+  committee: string | null;
+  kleGroup: string | null;
+}
+
+/**
+ * Does a punkt match a topic? A phrase matches when each of its words starts a word of the title
+ * (Danish compounds: "skole" matches "Skolestruktur") and, for several words, the phrase occurs in
+ * the title; a committee by name; a KLE topic by main group. The same rule the indexes answer.
+ */
+export function topicMatches(topic: Pick<Topic, 'kind' | 'value'>, p: TopicSubject): boolean {
+  if (topic.kind === 'kle') return p.kleGroup === topic.value;
+  if (topic.kind === 'committee')
+    return !!p.committee && normaliseName(p.committee) === normaliseName(topic.value);
+  const tokens = queryTokens(topic.value);
+  if (!tokens.length) return false;
+  const words = [...tokenize(p.title)];
+  if (!tokens.every((t) => words.some((w) => w.startsWith(t)))) return false;
+  return tokens.length === 1 || foldText(p.title).includes(foldText(topic.value).replace(/\s+/g, ' ').trim());
+}
+
+/** The live topics each punkt of a page matches (for flags on any recognised page): number → topic ids. */
+export function matchTopics(
+  topics: readonly Topic[],
+  punkter: ReadonlyArray<TopicSubject & { number: number }>,
+): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const p of punkter) {
+    const ids = topics.filter((t) => t.deletedAt === null && topicMatches(t, p)).map((t) => t.id);
+    if (ids.length) out.set(p.number, ids);
+  }
+  return out;
+}
+
 /** Remembered punkter matching a topic, newest first, from indexes. */
 export async function punkterForTopic(db: SagssporDB, topic: Topic, limit = 500): Promise<PunktIndexRow[]> {
   return guarded(async () => {
@@ -62,16 +98,22 @@ export async function punkterForTopic(db: SagssporDB, topic: Topic, limit = 500)
       const tokens = queryTokens(topic.value);
       if (!tokens.length) return [];
       const sets = await Promise.all(
-        tokens.map(async (t) => new Set(await db.punktIndex.where('words').equals(t).primaryKeys())),
+        tokens.map(async (t) => new Set(await db.punktIndex.where('words').startsWith(t).primaryKeys())),
       );
       const [first, ...rest] = sets.sort((a, b) => a.size - b.size);
       const ids = [...first!].filter((id) => rest.every((s) => s.has(id)));
-      const phrase = normaliseName(topic.value);
       rows = ((await db.punktIndex.bulkGet(ids)).filter(Boolean) as PunktIndexRow[]).filter((r) =>
-        // A phrase of several words must occur as a phrase in the title.
-        tokens.length > 1 ? normaliseName(r.title).includes(phrase) : true,
+        topicMatches(topic, r),
       );
     }
-    return rows.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')).slice(0, limit);
+    return rows.sort((a, b) => b.id.localeCompare(a.id)).slice(0, limit);
   });
+}
+
+/** Live topics with their number of matching remembered punkter (popup). */
+export async function topicsWithCounts(db: SagssporDB): Promise<Array<{ topic: Topic; count: number }>> {
+  const topics = await listTopics(db);
+  return Promise.all(
+    topics.map(async (topic) => ({ topic, count: (await punkterForTopic(db, topic, Infinity)).length })),
+  );
 }

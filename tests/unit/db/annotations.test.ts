@@ -192,6 +192,17 @@ describe('tags', () => {
     expect(await listTags(db, 'bu')).toEqual([{ tag: 'Budget', count: 2 }]);
   });
 
+  it('keeps the spelling of a tag already in use', async () => {
+    const db = await freshDb();
+    await createOrUpdateAnnotation(db, annotation(45, { tags: ['Budget'] }));
+    const r = await createOrUpdateAnnotation(db, annotation(46, { tags: ['BUDGET', 'ny'] }));
+    expect(r.annotation.tags).toEqual(['Budget', 'ny']);
+    expect(await listTags(db)).toEqual([
+      { tag: 'Budget', count: 2 },
+      { tag: 'ny', count: 1 },
+    ]);
+  });
+
   it('renames, merges and deletes tags in one transaction, with undo', async () => {
     const db = await freshDb();
     await createOrUpdateAnnotation(db, annotation(50, { tags: ['trafik', 'Trafiksikkerhed'] }));
@@ -207,6 +218,23 @@ describe('tags', () => {
 
     await deleteTag(db, 'trafik');
     expect(await listTags(db)).toEqual([{ tag: 'Trafiksikkerhed', count: 1 }]);
+  });
+});
+
+describe('concurrent writers', () => {
+  it("keeps both tabs' writes to the same meeting, and the newest edit of a shared one", async () => {
+    const db = await freshDb();
+    const tabA = Array.from({ length: 25 }, (_, i) => annotation(200 + i, { note: `A${i}` }));
+    const tabB = Array.from({ length: 25 }, (_, i) => annotation(300 + i, { note: `B${i}` }));
+    const shared = annotation(400);
+    await Promise.all([
+      ...tabA.map((a) => createOrUpdateAnnotation(db, a)),
+      ...tabB.map((a) => createOrUpdateAnnotation(db, a)),
+      createOrUpdateAnnotation(db, { ...shared, note: 'B ny', modified: shared.modified + 20 }),
+      createOrUpdateAnnotation(db, { ...shared, note: 'A gammel', modified: shared.modified + 10 }),
+    ]);
+    expect(await listForPage(db, { meetingKey: shared.page.meetingKey })).toHaveLength(51);
+    expect((await getAnnotation(db, shared.id))?.note).toBe('B ny');
   });
 });
 

@@ -4,12 +4,14 @@ import {
   addTopic,
   createOrUpdateAnnotation,
   listTopics,
+  matchTopics,
   punkterForTopic,
   rememberMeeting,
   removeTopic,
   restoreTopic,
   search,
   softDelete,
+  topicsWithCounts,
 } from '../../../lib/db';
 import { annotation, freshDb, meeting, punkt, T0, uuid } from './helpers';
 
@@ -130,9 +132,30 @@ describe('topics', () => {
     expect((await punkterForTopic(db, committee)).map((r) => r.number)).toEqual([4]);
     expect((await punkterForTopic(db, kle)).map((r) => r.title)).toEqual(['Skolestruktur i Åbyhøj']);
 
+    expect((await topicsWithCounts(db)).map((t) => [t.topic.value, t.count])).toEqual([
+      ['cykelsti langs', 2],
+      ['teknisk udvalg', 1],
+      ['17', 1],
+    ]);
+    const skole = await addTopic(db, 'phrase', 'skole', T0 + 4);
+    expect((await punkterForTopic(db, skole)).map((r) => r.title)).toEqual(['Skolestruktur i Åbyhøj']);
+
+    // The same rule on a page being read, without the database.
+    const flags = matchTopics(await listTopics(db), [
+      { number: 1, title: 'Ny cykelsti langs Åboulevarden', committee: 'Teknisk Udvalg', kleGroup: '05' },
+      { number: 2, title: 'Langs en cykelsti', committee: 'Byrådet', kleGroup: '17' },
+      { number: 3, title: 'Folkeskolernes økonomi', committee: 'Byrådet', kleGroup: null },
+    ]);
+    expect(flags).toEqual(
+      new Map([
+        [1, [phrase.id, committee.id]],
+        [2, [kle.id]],
+      ]),
+    );
+
     await removeTopic(db, kle.id, T0 + 9);
-    expect(await listTopics(db)).toHaveLength(2);
-    await restoreTopic(db, kle.id);
     expect(await listTopics(db)).toHaveLength(3);
+    await restoreTopic(db, kle.id);
+    expect(await listTopics(db)).toHaveLength(4);
   });
 });
