@@ -20,7 +20,10 @@ export {
 } from './match';
 export * from './paint';
 export {
+  domRefOffsets,
   findPunkt,
+  type LocatedScope,
+  locateScopes,
   locationOffsets,
   meetingScopeResolver,
   meetingScopes,

@@ -44,14 +44,15 @@ export function findPunkt(meeting: Meeting, scope: AnchorScope): Punkt | null {
 
 /**
  * A resolver over a parsed meeting. `resolveRange` turns a DomRef into a Range
- * (lib/minutes' `resolveDomRef` bound to the document). A section is found by
+ * (lib/minutes' `resolveDomRef` bound to the document) or offsets
+ * (`domRefOffsets`, which creates no Range). A section is found by
  * its index when the kind still matches, else by the first section of that
  * kind; when the section is gone the whole punkt is the scope (the position
  * is then only a hint; the quote decides).
  */
 export function meetingScopeResolver(
   meeting: Meeting,
-  resolveRange: (ref: DomRef) => AbstractRange | null,
+  resolveRange: (ref: DomRef) => ScopeLocation,
 ): ScopeResolver {
   return (scope) => {
     const punkt = findPunkt(meeting, scope);
@@ -69,6 +70,27 @@ export function meetingScopeResolver(
   };
 }
 
+/**
+ * Offsets of a DomRef without creating a Range, with the same meaning as
+ * lib/minutes' `resolveDomRef`: from just before the start element to just
+ * before the end element (when it follows the start), else to the end of
+ * `root` (document.body). `elementAt` is lib/minutes' path lookup.
+ */
+export function domRefOffsets(
+  index: TextIndex,
+  root: Element,
+  ref: DomRef,
+  elementAt: (root: Element, path: DomRef['startPath']) => Element | null,
+): OffsetRange | null {
+  const start = elementAt(root, ref.startPath);
+  if (!start) return null;
+  const s = index.offsetBefore(start);
+  const end = ref.endPath ? elementAt(root, ref.endPath) : null;
+  // 4 = Node.DOCUMENT_POSITION_FOLLOWING
+  const e = end && start.compareDocumentPosition(end) & 4 ? index.endBefore(end) : index.length;
+  return { start: s, end: Math.max(s, e) };
+}
+
 /** The scope of every section of every punkt, plus each whole punkt (sectionKind null). */
 export function meetingScopes(meeting: Meeting, meetingKey?: string): AnchorScope[] {
   const out: AnchorScope[] = [];
@@ -82,21 +104,36 @@ export function meetingScopes(meeting: Meeting, meetingKey?: string): AnchorScop
   return out;
 }
 
-/**
- * The innermost scope containing offset `at` (e.g. a selection's start), from
- * candidates resolved once. Sections win over whole punkter by being shorter.
- */
-export function scopeAt(
+/** A scope with its offsets in one index. */
+export interface LocatedScope {
+  scope: AnchorScope;
+  range: OffsetRange;
+}
+
+/** Resolve scopes once per index (e.g. all of `meetingScopes(meeting)`); unresolvable ones are left out. */
+export function locateScopes(
   index: TextIndex,
-  at: number,
   scopes: readonly AnchorScope[],
   resolve: ScopeResolver,
-): { scope: AnchorScope; range: OffsetRange } | null {
-  let found: { scope: AnchorScope; range: OffsetRange } | null = null;
+): LocatedScope[] {
+  const out: LocatedScope[] = [];
   for (const scope of scopes) {
-    const r = locationOffsets(index, resolve(scope));
-    if (!r || at < r.start || at >= r.end) continue;
-    if (!found || r.end - r.start < found.range.end - found.range.start) found = { scope, range: r };
+    const range = locationOffsets(index, resolve(scope));
+    if (range && range.end > range.start) out.push({ scope, range });
+  }
+  return out;
+}
+
+/**
+ * The innermost located scope containing offset `at` (e.g. a selection's
+ * start): sections win over whole punkter by being shorter.
+ */
+export function scopeAt(at: number, located: readonly LocatedScope[]): LocatedScope | null {
+  let found: LocatedScope | null = null;
+  for (const l of located) {
+    const r = l.range;
+    if (at < r.start || at >= r.end) continue;
+    if (!found || r.end - r.start < found.range.end - found.range.start) found = l;
   }
   return found;
 }

@@ -201,6 +201,17 @@ export class TextIndex {
     return { start, end: Math.max(start, end) };
   }
 
+  /** Offset of the position just before `node` (a range start there), without creating a Range. */
+  offsetBefore(node: Node): number {
+    return this.forwardFrom(node);
+  }
+
+  /** Offset where content before `node` ends (a range end just before `node`). */
+  endBefore(node: Node): number {
+    const prev = prevInDocument(node, this.root);
+    return prev ? this.backwardFrom(prev) : 0;
+  }
+
   /** First indexed content at or after `node` (node itself, its descendants, then following nodes). */
   private forwardFrom(node: Node): number {
     let n: Node | null = node;

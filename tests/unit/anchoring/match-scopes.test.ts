@@ -6,6 +6,7 @@ import {
   buildTextIndex,
   describe,
   findFuzzyPage,
+  locateScopes,
   meetingScopeResolver,
   meetingScopes,
   pageErrorBudget,
@@ -161,7 +162,7 @@ suite('meeting scopes', () => {
     expect(scopes.length).toBe(6);
     const idx = buildTextIndex(doc);
     const second = idx.text.lastIndexOf('Godkendt.');
-    const hit = scopeAt(idx, second, scopes, resolve)!;
+    const hit = scopeAt(second, locateScopes(idx, scopes, resolve))!;
     expect(hit.scope).toMatchObject({ punktNumber: 2, sectionKind: 'beslutning', sectionIndex: 1 });
     const t = describe(idx, { start: second, end: second + 9 }, hit.scope, resolve)!;
     expect(t.selectors[1]).toMatchObject({ start: 0, end: 9 });
