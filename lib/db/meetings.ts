@@ -24,6 +24,8 @@ export interface RememberInput {
 }
 
 export interface RememberResult {
+  /** False when the page yielded no punkter: nothing is stored for it. */
+  stored: boolean;
   meetingKey: string;
   isNewMeeting: boolean;
   /** Appearances of followed cases not known before this visit (for badge, popup, notification). */
@@ -209,6 +211,15 @@ export async function rememberMeeting(db: SagssporDB, input: RememberInput): Pro
   const meeting = validate<Meeting>('meeting', MeetingSchema, input.meeting);
   const now = input.now ?? Date.now();
   const fresh = meetingRecordOf(meeting, input.url, input.platform ?? null, now);
+  if (!fresh.punkter.length) {
+    return {
+      stored: false,
+      meetingKey: fresh.key,
+      isNewMeeting: false,
+      newAppearances: [],
+      touchedFollows: [],
+    };
+  }
   return guarded(() =>
     db.transaction('rw', [db.meetings, db.punktIndex, db.appearances, db.follows], async () => {
       const old = await db.meetings.get(fresh.key);
@@ -287,6 +298,7 @@ export async function rememberMeeting(db: SagssporDB, input: RememberInput): Pro
       if (touched.length) await db.follows.bulkPut(touched);
 
       return {
+        stored: true,
         meetingKey: rec.key,
         isNewMeeting: !old,
         newAppearances,

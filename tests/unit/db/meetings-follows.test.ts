@@ -169,6 +169,16 @@ describe('rememberMeeting', () => {
     expect(pageRefOf(m, url, null).caseKey).toBeNull();
   });
 
+  it('stores nothing for a page without punkter', async () => {
+    const db = await freshDb();
+    const r = await rememberMeeting(db, {
+      meeting: meeting('Byrådet', '2024-01-01', []),
+      url: 'https://k.dk/x',
+    });
+    expect(r.stored).toBe(false);
+    expect(await db.meetings.count()).toBe(0);
+  });
+
   it('merges pages of one meeting (one punkt per page) without losing punkter', async () => {
     const db = await freshDb();
     const m = oekMay();
