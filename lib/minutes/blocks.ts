@@ -1,7 +1,9 @@
+import { collapse } from './text';
+
 // One linear pass over a DOM subtree that turns it into a flat list of
 // "blocks" (paragraph-like runs of text) with the structural features the
 // parser needs: heading level, bold-only, header hints, chrome (nav/footer),
-// the element and its child-index path for DomRefs, and nearby anchors.
+// the element (for DomRefs, see paths.ts), and nearby anchors.
 // Uses textContent semantics (node data), so hidden/collapsed content counts.
 
 export interface Block {
@@ -24,15 +26,23 @@ export interface Block {
   /** Leading bold text ("Afbud" in "**Afbud** A, B"). */
   lead: string;
   el: Element | null;
-  /** Child-element index path from the root element (body). */
-  path: number[] | null;
+  /** Position of `el` under the extraction root (see paths.ts); null for text input. */
+  frame: Frame | null;
   /** Closest preceding id / a[name] not yet claimed by a block. */
   anchor: string | null;
   /** data-punkt-id (or similar) of an enclosing item. */
   dataId: string | null;
 }
 
+/** A node in the tree of element positions: the element is child number `i` of `p`'s element. */
+export interface Frame {
+  p: Frame | null;
+  i: number;
+  path?: number[];
+}
+
 export interface Extract {
+  root: Element;
   blocks: Block[];
   /** Text of <script type="application/json"> elements (embedded app state). */
   jsonScripts: string[];
@@ -115,39 +125,26 @@ const CHROME_ROLES = /^(navigation|contentinfo|banner|complementary|search)$/;
 const HINT_CLASS =
   /(?:^|[\s_-])(?:title|titel|heading|header|head|overskrift|caption|headline|name)(?:$|[\s_-])/i;
 const CHROME_CLASS = /(?:^|[\s_-])(?:footer|cookie|cookies|consent|skip-?link|sidebar)(?:$|[\s_-])/i;
-const LETTER = /\p{L}/u;
 const BOLD_STYLE = /font-weight\s*:\s*(?:bold|[6-9]00)/i;
 const MAX_DEPTH = 400;
 
-interface Run {
-  parts: string[];
-  el: Element | null;
-  path: number[] | null;
-  boldSeen: boolean;
-  plainSeen: boolean;
-  lead: string[];
-  leadDone: boolean;
-  hint: boolean;
-}
-
-function newRun(): Run {
-  return {
-    parts: [],
-    el: null,
-    path: null,
-    boldSeen: false,
-    plainSeen: false,
-    lead: [],
-    leadDone: false,
-    hint: false,
-  };
+function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Extract blocks from `root` (usually document.body). Never mutates the DOM. */
 export function extractBlocks(root: Element): Extract {
   const blocks: Block[] = [];
   const jsonScripts: string[] = [];
-  const path: number[] = [];
   let bold = 0;
   let hint = 0;
   let chrome = 0;
@@ -155,173 +152,198 @@ export function extractBlocks(root: Element): Extract {
   let list = 0;
   let anchor: string | null = null;
   let dataId: string | null = null;
+  // The block element that owns the current inline run.
+  let owner: Element = root;
+  let ownerTag = root.localName;
+  let ownerLevel = 0;
+  let ownerFrame: Frame | null = null;
+  // Frame of the element whose children are being visited.
+  let frame: Frame | null = null;
+  let atStart = true;
+  // The current inline run.
+  const parts: string[] = [];
+  let runEl: Element | null = null;
+  let runFrame: Frame | null = null;
+  let boldSeen = false;
+  let plainSeen = false;
+  let lead = '';
+  let leadDone = false;
+  let runHint = false;
 
-  const flush = (run: Run, owner: Element, tag: string, level: number, ownerPath: number[] | null) => {
-    if (run.parts.length === 0) return;
-    const raw = run.parts.length === 1 ? run.parts[0]! : run.parts.join('');
-    run.parts.length = 0;
-    const text = raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  const flush = () => {
+    if (parts.length === 0) return;
+    const raw = parts.length === 1 ? parts[0]! : parts.join('');
+    parts.length = 0;
+    const text = collapse(raw);
     if (text) {
-      const el = run.el ?? owner;
       blocks.push({
         text,
         raw,
-        tag,
-        level,
-        bold: run.boldSeen && !run.plainSeen,
-        hint: run.hint || hint > 0,
+        tag: ownerTag,
+        level: ownerLevel,
+        bold: boldSeen && !plainSeen,
+        hint: runHint || hint > 0,
         chrome: chrome > 0,
         inList: list > 0,
-        lead: run.lead
-          .join('')
-          .replace(/[\s\u00a0]+/g, ' ')
-          .trim(),
-        el,
-        path: run.el ? run.path : ownerPath,
+        lead: lead ? lead.replace(/\s+/g, ' ').trim() : '',
+        el: runEl ?? owner,
+        frame: runEl ? runFrame : ownerFrame,
         anchor,
         dataId,
       });
       anchor = null;
     }
-    run.el = null;
-    run.path = null;
-    run.boldSeen = false;
-    run.plainSeen = false;
-    run.lead.length = 0;
-    run.leadDone = false;
-    run.hint = false;
+    runEl = null;
+    runFrame = null;
+    boldSeen = false;
+    plainSeen = false;
+    lead = '';
+    leadDone = false;
+    runHint = false;
   };
 
-  const addText = (run: Run, data: string) => {
-    run.parts.push(data);
-    if (LETTER.test(data)) {
-      if (bold > 0) {
-        run.boldSeen = true;
-        if (!run.leadDone) run.lead.push(data);
-      } else {
-        run.plainSeen = true;
-        run.leadDone = true;
-      }
-    } else if (bold > 0 && !run.leadDone && run.lead.length > 0) {
-      run.lead.push(data);
+  const addText = (data: string) => {
+    if (parts.length === 0 && !runEl && !atStart && data.trim()) {
+      runEl = owner;
+      runFrame = ownerFrame;
+    }
+    parts.push(data);
+    if (bold > 0) {
+      if (!leadDone && (lead || hasLetter(data))) lead += data;
+      if (!boldSeen && hasLetter(data)) boldSeen = true;
+    } else if (!plainSeen && hasLetter(data)) {
+      plainSeen = true;
+      leadDone = true;
     }
   };
 
-  // Visit the children of a block-level `owner`, accumulating inline runs.
-  const visitBlock = (owner: Element, tag: string, level: number, depth: number) => {
-    const ownerPath = path.slice();
-    const run = newRun();
-    let atStart = true;
-    const visitInline = (parent: Node, d: number) => {
-      let idx = -1;
-      for (let n = parent.firstChild; n; n = n.nextSibling) {
-        const type = n.nodeType;
-        if (type === 3) {
-          const data = (n as Text).data;
-          if (run.parts.length === 0 && !run.el && !atStart && /\S/.test(data)) {
-            run.el = owner;
-            run.path = ownerPath;
-          }
-          addText(run, data);
-          continue;
-        }
-        if (type !== 1) continue;
-        idx++;
-        const el = n as Element;
-        const name = el.localName;
-        if (SKIP.has(name)) {
-          if (name === 'script') {
-            const t = el.getAttribute('type');
-            if (t && /json/i.test(t) && !/ld\+json/i.test(t)) jsonScripts.push(el.textContent ?? '');
-          }
-          continue;
-        }
-        path.push(idx);
-        if (d > MAX_DEPTH) {
-          addText(run, el.textContent ?? '');
-        } else if (BLOCK.has(name) || isRoleHeading(el)) {
-          flush(run, owner, tag, level, ownerPath);
-          atStart = false;
-          visitElementBlock(el, name, d + 1);
-        } else {
-          const id = el.id || (name === 'a' ? el.getAttribute('name') : null);
-          if (id && run.parts.length === 0) anchor = id;
-          if (run.parts.length === 0 && !run.el && !atStart) {
-            run.el = el;
-            run.path = path.slice();
-          }
-          if (name === 'br') {
-            run.parts.push('\n');
-          } else {
-            const b = name === 'strong' || name === 'b' || (name === 'span' && isBoldStyle(el));
-            const cls = el.getAttribute('class');
-            const h =
-              name === 'button' ||
-              name === 'summary' ||
-              el.hasAttribute('aria-expanded') ||
-              (!!cls && HINT_CLASS.test(cls));
-            if (b) bold++;
-            if (h) {
-              hint++;
-              run.hint = true;
-            }
-            visitInline(el, d + 1);
-            if (b) bold--;
-            if (h) hint--;
-            if (name === 'td' || name === 'th') run.parts.push('\t');
-          }
-        }
-        path.pop();
+  const visit = (parent: Node, d: number) => {
+    let idx = -1;
+    for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
+      const type = n.nodeType;
+      if (type === 3) {
+        addText((n as Text).data);
+        continue;
       }
-    };
-    visitInline(owner, depth);
-    flush(run, owner, tag, level, ownerPath);
+      if (type !== 1) continue;
+      idx++;
+      const el = n as Element;
+      const name = el.localName;
+      if (SKIP.has(name)) {
+        if (name === 'script') {
+          const t = el.getAttribute('type');
+          if (t && /json/i.test(t) && !/ld\+json/i.test(t)) jsonScripts.push(el.textContent ?? '');
+        }
+        continue;
+      }
+      const attrs = el.hasAttributes();
+      if (d > MAX_DEPTH) {
+        addText(el.textContent ?? '');
+      } else if (BLOCK.has(name) || (attrs && name === 'div' && el.getAttribute('role') === 'heading')) {
+        flush();
+        enterBlock(el, name, attrs, d + 1, { p: frame, i: idx });
+        atStart = false;
+      } else if (name === 'br') {
+        parts.push('\n');
+      } else {
+        let b = name === 'strong' || name === 'b';
+        let h = name === 'button' || name === 'summary';
+        if (attrs) {
+          const id = el.id || (name === 'a' ? el.getAttribute('name') : null);
+          if (id && parts.length === 0) anchor = id;
+          if (!b && name === 'span') b = isBoldStyle(el);
+          if (!h) {
+            const cls = el.getAttribute('class');
+            h = el.hasAttribute('aria-expanded') || (!!cls && HINT_CLASS.test(cls));
+          }
+        }
+        if (parts.length === 0 && !runEl && !atStart) {
+          runEl = el;
+          runFrame = { p: frame, i: idx };
+        }
+        if (b) bold++;
+        if (h) {
+          hint++;
+          runHint = true;
+        }
+        const sf = frame;
+        frame = { p: sf, i: idx };
+        visit(el, d + 1);
+        frame = sf;
+        if (b) bold--;
+        if (h) hint--;
+        if (name === 'td' || name === 'th') parts.push('\t');
+      }
+    }
   };
 
-  const visitElementBlock = (el: Element, name: string, depth: number) => {
-    const id = el.id;
-    if (id) anchor = id;
-    const data =
-      el.getAttribute('data-punkt-id') ??
-      el.getAttribute('data-item-id') ??
-      el.getAttribute('data-agenda-item-id');
-    const prevData = dataId;
-    if (data) dataId = data;
-    const role = el.getAttribute('role');
-    const cls = el.getAttribute('class');
-    const isChrome =
-      CHROME_TAGS.has(name) ||
-      (name === 'header' && main === 0) ||
-      (!!role && CHROME_ROLES.test(role)) ||
-      (!!cls && CHROME_CLASS.test(cls)) ||
-      (!!id && CHROME_CLASS.test(id));
-    const isMain = name === 'main' || name === 'article' || role === 'main';
-    const isList = name === 'li';
-    const b = isBoldStyle(el);
-    const h = (!!cls && HINT_CLASS.test(cls)) || el.hasAttribute('aria-expanded');
+  const enterBlock = (el: Element, name: string, attrs: boolean, d: number, f: Frame | null) => {
+    let isChrome = CHROME_TAGS.has(name) || (name === 'header' && main === 0);
+    let isMain = name === 'main' || name === 'article';
+    let b = false;
+    let h = false;
     let level = 0;
-    if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') level = +name[1]!;
-    else if (role === 'heading') level = Number(el.getAttribute('aria-level')) || 2;
+    let prevData: string | null | undefined;
+    if (name.length === 2 && name.charCodeAt(0) === 104 /* h */) {
+      const c = name.charCodeAt(1) - 48;
+      if (c >= 1 && c <= 6) level = c;
+    }
+    if (attrs) {
+      const id = el.id;
+      if (id) anchor = id;
+      const data =
+        el.getAttribute('data-punkt-id') ??
+        el.getAttribute('data-item-id') ??
+        el.getAttribute('data-agenda-item-id');
+      if (data) {
+        prevData = dataId;
+        dataId = data;
+      }
+      const role = el.getAttribute('role');
+      const cls = el.getAttribute('class');
+      if (!isChrome)
+        isChrome =
+          (!!role && CHROME_ROLES.test(role)) ||
+          (!!cls && CHROME_CLASS.test(cls)) ||
+          (!!id && CHROME_CLASS.test(id));
+      if (role === 'main') isMain = true;
+      b = isBoldStyle(el);
+      h = (!!cls && HINT_CLASS.test(cls)) || el.hasAttribute('aria-expanded');
+      if (role === 'heading') level = Number(el.getAttribute('aria-level')) || 2;
+    }
     if (isChrome) chrome++;
     if (isMain) main++;
-    if (isList) list++;
+    if (name === 'li') list++;
     if (b) bold++;
     if (h) hint++;
-    visitBlock(el, name, level, depth);
+    const so = owner;
+    const st = ownerTag;
+    const sl = ownerLevel;
+    const sof = ownerFrame;
+    const sf = frame;
+    owner = el;
+    ownerTag = name;
+    ownerLevel = level;
+    ownerFrame = f;
+    frame = f;
+    atStart = true;
+    visit(el, d);
+    flush();
+    owner = so;
+    ownerTag = st;
+    ownerLevel = sl;
+    ownerFrame = sof;
+    frame = sf;
     if (isChrome) chrome--;
     if (isMain) main--;
-    if (isList) list--;
+    if (name === 'li') list--;
     if (b) bold--;
     if (h) hint--;
-    dataId = prevData;
+    if (prevData !== undefined) dataId = prevData;
   };
 
-  visitElementBlock(root, root.localName, 0);
-  return { blocks, jsonScripts };
-}
-
-function isRoleHeading(el: Element): boolean {
-  return el.localName === 'div' && el.getAttribute('role') === 'heading';
+  enterBlock(root, root.localName, root.hasAttributes(), 0, null);
+  return { root, blocks, jsonScripts };
 }
 
 function isBoldStyle(el: Element): boolean {

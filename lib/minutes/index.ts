@@ -52,7 +52,7 @@ export function parseDocument(doc: Document, url: string): ParseResult {
     if (!root) return { isMinutes: false, platform, reason: 'not-minutes' };
     const docTitle = docTitleOf(doc);
     const { blocks, jsonScripts } = extractBlocks(root);
-    let r = parseBlocks(blocks, { url, docTitle, platform });
+    let r = parseBlocks(blocks, { url, docTitle, platform, root });
     if (r.meeting) return toResult(r, platform);
 
     // Embedded agenda state of a client-rendered portal that has not rendered (yet).
@@ -61,7 +61,6 @@ export function parseDocument(doc: Document, url: string): ParseResult {
       if (state) {
         const { doc: synth, ids } = renderAgendaState(state, () => doc.implementation.createHTMLDocument(''));
         const sb = extractBlocks(synth.body).blocks;
-        for (const b of sb) b.path = null;
         const chromeTail = blocks.filter((b) => b.chrome);
         const jr = parseBlocks([...sb, ...chromeTail], {
           url,
@@ -83,6 +82,7 @@ export function parseDocument(doc: Document, url: string): ParseResult {
           docTitle,
           platform,
           relaxed: true,
+          root,
         });
         if (rr.meeting) r = rr;
       }

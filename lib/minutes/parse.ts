@@ -3,6 +3,7 @@ import type { Meeting, Platform, Punkt } from '../model/minutes';
 import type { Block } from './blocks';
 import { blockFacts, chooseSequence, findCandidates, isSectionHeading } from './headings';
 import { meetingMeta, nameKey } from './meeting';
+import { pathFinder } from './paths';
 import { buildPunkt } from './punkt';
 import { dedupe } from './text';
 import { sectionKind } from './vocabulary';
@@ -16,6 +17,8 @@ export interface CoreOptions {
   relaxed?: boolean;
   /** Item ids (JSON state) by punkt order, for deep links. */
   ids?: (string | null)[];
+  /** Root element the blocks came from (DomRef paths are relative to it); null for text. */
+  root?: Element | null;
 }
 
 export type CoreResult =
@@ -60,18 +63,20 @@ export function parseBlocks(blocks: Block[], opts: CoreOptions): CoreResult {
   let contentEnd = blocks.length;
   while (contentEnd > 0 && blocks[contentEnd - 1]!.chrome) contentEnd--;
 
+  const pathOf = pathFinder(!!opts.root);
   const punkter: Punkt[] = [];
   const absent: string[] = [];
   for (let k = 0; k < items.length; k++) {
     const c = items[k]!;
     const next = items[k + 1];
     const to = next ? next.start : Math.max(contentEnd, c.end + 1);
-    const endPath = (to < blocks.length ? blocks[to]!.path : null) ?? null;
+    const endPath = to < blocks.length ? pathOf(blocks[to]) : null;
     const { punkt, absent: a } = buildPunkt(blocks, c, to, {
       url: opts.url,
       platform,
       endPath,
       itemId: opts.ids ? (opts.ids[k] ?? null) : null,
+      pathOf,
     });
     punkter.push(punkt);
     absent.push(...a);

@@ -3,6 +3,7 @@ import type { Punkt, Section } from '../model/minutes';
 import type { Block } from './blocks';
 import { CASE_NUMBER_PATTERN, caseNumberInText, parseCaseNumber } from './casenumber';
 import type { Candidate } from './headings';
+import type { PathFn } from './paths';
 import { parseHistory, parseUpcoming } from './refs';
 import { parseBody } from './sections';
 import { collapse, lines } from './text';
@@ -26,12 +27,14 @@ export function splitPrefixes(printed: string): { title: string; prefixes: strin
   return { title, prefixes };
 }
 
+const TITLE_CASE = new RegExp(
+  String.raw`\s*[(\[–—-]?\s*(?:sags?nr\.?|sagsnummer)?\s*:?\s*(${CASE_NUMBER_PATTERN.source})\s*[)\]]?\s*$`,
+  'i',
+);
+
 /** A trailing "(Sagsnr. X)" / " - 21/24526" on a heading. */
 function titleCase(title: string): { title: string; caseNumber: string | null } {
-  const m = new RegExp(
-    String.raw`\s*[(\[–—-]?\s*(?:sags?nr\.?|sagsnummer)?\s*:?\s*(${CASE_NUMBER_PATTERN.source})\s*[)\]]?\s*$`,
-    'i',
-  ).exec(title);
+  const m = TITLE_CASE.exec(title);
   if (m && m.index > 3) return { title: title.slice(0, m.index).trim(), caseNumber: m[1]! };
   return { title, caseNumber: null };
 }
@@ -43,6 +46,7 @@ export interface PunktContext {
   endPath: number[] | null;
   /** Extra deep-link id (JSON state item id). */
   itemId?: string | null;
+  pathOf: PathFn;
 }
 
 export function buildPunkt(
@@ -54,7 +58,7 @@ export function buildPunkt(
   const head = titleCase(collapse(c.title));
   const printedTitle = head.title;
   const { title, prefixes } = splitPrefixes(printedTitle);
-  const body = parseBody(blocks, c.end + 1, to, ctx.endPath);
+  const body = parseBody(blocks, c.end + 1, to, ctx.endPath, ctx.pathOf);
   const caseNumber = body.caseNumber ?? caseNumberInText(c.meta) ?? head.caseNumber;
   const closed = prefixes.some((p) => /lukket|fortrolig/i.test(p)) || body.closedMarker;
   const sections = body.sections;
@@ -71,7 +75,7 @@ export function buildPunkt(
     } else if (s.kind === 'historik') histLines.push(...lines(s.text));
     else if (s.kind === 'kommende') upLines.push(...lines(s.text));
   }
-  const start = blocks[c.start]!;
+  const startPath = ctx.pathOf(blocks[c.start]);
   const punkt: Punkt = {
     number: c.number,
     title,
@@ -86,7 +90,7 @@ export function buildPunkt(
     history: parseHistory(histLines),
     upcoming: parseUpcoming(upLines),
     deepLink: deepLink(ctx, blocks, c),
-    dom: start.path ? { startPath: start.path, endPath: ctx.endPath } : null,
+    dom: startPath ? { startPath, endPath: ctx.endPath } : null,
   };
   return { punkt, absent: body.absent };
 }

@@ -4,6 +4,7 @@ import type { Section, SectionKind } from '../model/minutes';
 import type { Block } from './blocks';
 import { caseNumberFromLine } from './casenumber';
 import { headingish, isSectionHeading } from './headings';
+import type { PathFn } from './paths';
 import { collapse, lines } from './text';
 import { attendanceNames, sectionKind } from './vocabulary';
 
@@ -23,11 +24,20 @@ interface Open {
   start: number;
 }
 
+// Sections whose printed lines are items of their own (attachments, references).
+const LINE_KINDS = new Set<SectionKind>(['bilag', 'historik', 'kommende']);
+
 const CLOSED_LINE =
   /^(?:lukket (?:punkt|sag|dagsordenspunkt)|punktet er lukket|sagen er lukket|behandles for lukkede døre|lukket)\.?$/i;
 
 /** Parse blocks [from, to) of a punkt body. `pathOf` maps block index → DomRef path (or null for text input). */
-export function parseBody(blocks: Block[], from: number, to: number, punktEnd: number[] | null): BodyParse {
+export function parseBody(
+  blocks: Block[],
+  from: number,
+  to: number,
+  punktEnd: number[] | null,
+  pathOf: PathFn,
+): BodyParse {
   const sections: Section[] = [];
   const sectionStarts: number[] = [];
   const absent: string[] = [];
@@ -42,7 +52,7 @@ export function parseBody(blocks: Block[], from: number, to: number, punktEnd: n
       kind: open.kind,
       heading: open.heading,
       text: open.lines.join('\n'),
-      dom: domRef(blocks, open.start, endIdx, punktEnd),
+      dom: domRef(blocks, open.start, endIdx, punktEnd, pathOf),
     });
     sectionStarts.push(open.start);
     open = null;
@@ -92,8 +102,8 @@ export function parseBody(blocks: Block[], from: number, to: number, punktEnd: n
       continue;
     }
     // "Beslutning: Godkendt." on one line.
-    const colon = t.indexOf(':');
-    if (colon > 2 && colon <= 40 && !headingish(b)) {
+    const colon = t.length > 40 ? t.slice(0, 41).indexOf(':') : t.indexOf(':');
+    if (colon > 2 && !headingish(b)) {
       const k = sectionKind(t.slice(0, colon));
       if (k && k !== 'andet') {
         close(i);
@@ -112,17 +122,17 @@ export function parseBody(blocks: Block[], from: number, to: number, punktEnd: n
       for (const l of lines(b.raw)) for (const n of splitNames(l)) absent.push(n);
     }
     if (b.tag === 'tr') open.lines.push(b.raw.replace(/\t+$/, '').split('\t').map(collapse).join('\t'));
-    else if (b.raw.includes('\n')) open.lines.push(...lines(b.raw));
+    else if (LINE_KINDS.has(open.kind) || inAttendance || b.el === null) open.lines.push(...lines(b.raw));
     else open.lines.push(t);
   }
   close(to);
   return { sections, sectionStarts, caseNumber, absent, closedMarker };
 }
 
-function domRef(blocks: Block[], start: number, end: number, punktEnd: number[] | null) {
-  const s = blocks[start]?.path;
+function domRef(blocks: Block[], start: number, end: number, punktEnd: number[] | null, pathOf: PathFn) {
+  const s = pathOf(blocks[start]);
   if (!s) return null;
-  const e = end < blocks.length ? blocks[end]!.path : null;
+  const e = end < blocks.length ? pathOf(blocks[end]) : null;
   return { startPath: s, endPath: e ?? punktEnd };
 }
 

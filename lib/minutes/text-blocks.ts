@@ -25,7 +25,7 @@ function make(raw: string, tag: string, level: number, bold: boolean, lead: stri
     inList: tag === 'li',
     lead,
     el: null,
-    path: null,
+    frame: null,
     anchor: null,
     dataId: null,
   };

@@ -1,8 +1,12 @@
 // Small string helpers shared by the parser (not by the tiny detector).
 
+// Matches whitespace runs other than a single plain space (most text has only those).
+const WS =
+  /[\t\n\r\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff][\s\u200b]*| [\s\u200b]+/g;
+
 /** Collapse all whitespace (incl. NBSP and tabs) to single spaces and trim. */
 export function collapse(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return s.replace(WS, ' ').trim();
 }
 
 /** Lowercase, collapse, strip trailing ':' / '.' — for vocabulary matching. */
