@@ -147,3 +147,30 @@ export class ClosedShadow {
     this.cdp = null;
   }
 }
+
+/**
+ * Collects uncaught exceptions from every JavaScript context of a page —
+ * including the extension's content scripts (isolated worlds), which
+ * Playwright's `pageerror` does not see. Call `stop()` for the list.
+ * @param {import('playwright-core').Page} page
+ */
+export async function collectExceptions(page) {
+  const cdp = await page.context().newCDPSession(page);
+  /** @type {string[]} */
+  const errors = [];
+  const contexts = new Map();
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context));
+  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
+    const ctx = contexts.get(d.executionContextId);
+    const where = ctx?.origin || ctx?.name || 'page';
+    errors.push(`${where}: ${d.exception?.description ?? d.text}`);
+  });
+  await cdp.send('Runtime.enable');
+  return {
+    errors,
+    async stop() {
+      await cdp.detach().catch(() => {});
+      return errors;
+    },
+  };
+}

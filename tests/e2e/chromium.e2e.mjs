@@ -3,15 +3,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
-import { ClosedShadow } from '../../scripts/lib/shadow.mjs';
+import { ClosedShadow, collectExceptions } from '../../scripts/lib/shadow.mjs';
 import {
   CLOSED_MARK,
   coreTitle,
   fixture,
   HOST_STATE,
+  HUGE_URL,
+  MALFORMED_URL,
   minutesFixtures,
+  NO_PUNKTER_URL,
   negativeFixtures,
   norm,
+  TRUNCATED_URL,
   testSite,
   VISIBLE_TEXT,
   waitFor,
@@ -324,6 +328,106 @@ describe('Chromium: page text is never inserted as HTML', () => {
       );
       const strays = site.requests.filter((u) => /\/x$/.test(u));
       assert.deepEqual(strays, [], 'the fake image was never requested');
+    } finally {
+      await shadow.dispose();
+      await page.close();
+    }
+  });
+});
+
+describe('Chromium: bad input', () => {
+  /** Opens `url` in a new tab, collecting exceptions from every context (content scripts included). */
+  async function openWatched(url) {
+    const page = await ext.context.newPage();
+    const exceptions = await collectExceptions(page);
+    await page.goto(url);
+    return { page, exceptions, shadow: new ClosedShadow(page) };
+  }
+
+  test('a page that looks like minutes but has no punkter says "not recognised"', T, async () => {
+    const { page, exceptions, shadow } = await openWatched(NO_PUNKTER_URL);
+    try {
+      const state = await waitFor(
+        () => page.evaluate(HOST_STATE),
+        (s) => s?.status === 'not-recognised',
+        { what: '<sagsspor-root data-status="not-recognised">' },
+      );
+      assert.ok(!state.punkter || state.punkter === '0', `no punkter: ${JSON.stringify(state)}`);
+      assert.equal(await ext.badgeText(page), '', 'no badge');
+      // the panel may remember being open from an earlier page
+      if (state.state !== 'open') await shadow.click('[data-testid="panel-toggle"]');
+      await waitFor(
+        () => page.evaluate(HOST_STATE),
+        (s) => s?.state === 'open',
+        { what: 'data-state="open"' },
+      );
+      const text = await waitFor(
+        () =>
+          shadow.evaluate(function () {
+            return (this.textContent ?? '').replace(/\s+/g, ' ').trim();
+          }),
+        (t) => /not recognised|ikke genkendt/i.test(t) && t.length > 40,
+        { what: 'a "not recognised" explanation in the panel' },
+      );
+      assert.ok(text);
+      assert.deepEqual(await exceptions.stop(), [], 'no uncaught exceptions');
+    } finally {
+      await shadow.dispose();
+      await page.close();
+    }
+  });
+
+  test('a 4 MB page with inline base64 images is read in full', T, async () => {
+    const { page, exceptions, shadow } = await openWatched(HUGE_URL);
+    try {
+      await waitFor(
+        () => page.evaluate(HOST_STATE),
+        (s) => s?.punkter === '13',
+        {
+          timeout: 20_000,
+          what: '<sagsspor-root data-punkter="13">',
+        },
+      );
+      await waitFor(
+        () => ext.badgeText(page),
+        (b) => b === '13',
+        { what: 'badge "13"' },
+      );
+      assert.deepEqual(await exceptions.stop(), [], 'no uncaught exceptions');
+    } finally {
+      await shadow.dispose();
+      await page.close();
+    }
+  });
+
+  test('a half-loaded page (cut off inside punkt 7’s heading) shows the punkter it has', T, async () => {
+    const { page, exceptions, shadow } = await openWatched(TRUNCATED_URL);
+    try {
+      await waitFor(
+        () => page.evaluate(HOST_STATE),
+        (s) => s?.punkter === '6',
+        {
+          what: '<sagsspor-root data-punkter="6">',
+        },
+      );
+      assert.deepEqual(await exceptions.stop(), [], 'no uncaught exceptions');
+    } finally {
+      await shadow.dispose();
+      await page.close();
+    }
+  });
+
+  test('broken markup (unclosed, misnested and stray tags) is still read', T, async () => {
+    const { page, exceptions, shadow } = await openWatched(MALFORMED_URL);
+    try {
+      await waitFor(
+        () => page.evaluate(HOST_STATE),
+        (s) => s?.punkter === '10',
+        {
+          what: '<sagsspor-root data-punkter="10">',
+        },
+      );
+      assert.deepEqual(await exceptions.stop(), [], 'no uncaught exceptions');
     } finally {
       await shadow.dispose();
       await page.close();

@@ -48,9 +48,53 @@ export function xssVariant() {
   return html.replace(marker, `${marker}${escaped} `);
 }
 
-/** A Site with every shared fixture plus the XSS variant. */
+/** Bad input: a page that looks like minutes (vocabulary, title) but has no punkter. */
+export const NO_PUNKTER_URL = 'https://dagsorden.ballerup.dk/meeting/9100000';
+const noPunkterPage = () => `<!doctype html><html lang="da"><head><meta charset="utf-8">
+<title>Referat Økonomiudvalget - 06.06.2023 | Ballerup Kommune</title></head><body>
+<main><h1>Referat: Økonomiudvalget</h1><p>Tirsdag d. 06. juni 2023 kl. 08:00</p>
+<h4>Sagsfremstilling</h4><p>Forvaltningen har udarbejdet et oplæg.</p>
+<h4>Indstilling</h4><p>Forvaltningen indstiller, at oplægget godkendes.</p>
+<h4>Beslutning</h4><p>Godkendt.</p><h4>Bilag</h4><ul><li>Oplæg</li></ul></main></body></html>`;
+
+/** Bad input: the Åben Dagsorden page grown to ~4 MB with inline base64 images. */
+export const HUGE_URL = 'https://dagsorden.ballerup.dk/meeting/9105330';
+function hugePage() {
+  const html = readFileSync(fixture('000-aabendagsorden.html').path, 'utf8');
+  const chunk = 'iVBORw0KGgoAAAANSUhEUgAA'.repeat(13_000); // ~310 kB of base64 per image
+  return html.replace(
+    /(<h3 class="agenda-item-title">[^<]*<\/h3>)/g,
+    `$1<p><img alt="" width="1" height="1" src="data:image/png;base64,${chunk}"></p>`,
+  );
+}
+
+/** Bad input: the same page cut off mid-way (half-loaded), inside a tag. */
+export const TRUNCATED_URL = 'https://dagsorden.ballerup.dk/meeting/9105331';
+function truncatedPage() {
+  const html = readFileSync(fixture('000-aabendagsorden.html').path, 'utf8');
+  const cut = html.indexOf('<h3 class="agenda-item-title">Punkt 7 ');
+  return html.slice(0, cut + 12);
+}
+
+/** Bad input: broken markup — unclosed and misnested tags, stray end tags, a punkt heading in a table. */
+export const MALFORMED_URL = 'https://dagsorden.ballerup.dk/meeting/9105332';
+function malformedPage() {
+  const html = readFileSync(fixture('001-aabendagsorden.html').path, 'utf8');
+  return html
+    .replace(/<\/div>/g, (m, i) => (i % 3 === 0 ? '' : m))
+    .replace(/<\/p>/g, '</span></p></b>')
+    .replace('<main', '<table><tr><td><main');
+}
+
+/** A Site with every shared fixture plus the XSS and bad-input variants. */
 export function testSite() {
-  return new Site().addAll(fixtures).add(XSS_URL, { body: xssVariant() });
+  return new Site()
+    .addAll(fixtures)
+    .add(XSS_URL, { body: xssVariant() })
+    .add(NO_PUNKTER_URL, { body: noPunkterPage() })
+    .add(HUGE_URL, { body: hugePage() })
+    .add(TRUNCATED_URL, { body: truncatedPage() })
+    .add(MALFORMED_URL, { body: malformedPage() });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
