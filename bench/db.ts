@@ -234,7 +234,7 @@ export async function benchDb(opts: BenchDbOptions = {}): Promise<Record<string,
     'økonomi investering',
     'g01-12',
     'kultur idræt hal',
-    'å',
+    'tilskud',
   ];
   const searchTimes: number[] = [];
   const perQuery: Record<string, number[]> = {};
