@@ -20,13 +20,15 @@ export {
 } from './match';
 export * from './paint';
 export {
-  domRefOffsets,
+  domRefLocation,
   findPunkt,
   type LocatedScope,
   locateScopes,
   locationOffsets,
   meetingScopeResolver,
   meetingScopes,
+  type NodeSpan,
+  pathFollows,
   type ScopeLocation,
   type ScopeResolver,
   scopeAt,

@@ -4,8 +4,17 @@ import type { DomRef, Meeting, Punkt } from '../model/minutes';
 import type { AnchorScope } from '../model/selectors';
 import type { OffsetRange, TextIndex } from './text-index';
 
-/** What a scope resolver may return: a Range, an element, offsets into the index, or null (not found). */
-export type ScopeLocation = AbstractRange | Node | OffsetRange | null;
+/** A span between two nodes: from just before `startBefore` to just before `endBefore` (null = end of the index). */
+export interface NodeSpan {
+  startBefore: Node;
+  endBefore: Node | null;
+}
+
+/**
+ * What a scope resolver may return: a Range, an element (its contents), a
+ * NodeSpan, offsets into the index, or null (not found).
+ */
+export type ScopeLocation = AbstractRange | Node | NodeSpan | OffsetRange | null;
 export type ScopeResolver = (scope: AnchorScope) => ScopeLocation;
 
 /** Stable cache key of a scope. */
@@ -29,6 +38,11 @@ export function locationOffsets(index: TextIndex, loc: ScopeLocation): OffsetRan
   if (!loc) return null;
   if (isOffsetRange(loc)) return { start: loc.start, end: Math.max(loc.start, loc.end) };
   if (isAbstractRange(loc)) return index.rangeOffsets(loc);
+  if ('startBefore' in loc) {
+    const start = index.offsetBefore(loc.startBefore);
+    const end = loc.endBefore ? index.endBefore(loc.endBefore) : index.length;
+    return { start, end: Math.max(start, end) };
+  }
   return index.elementOffsets(loc as Node);
 }
 
@@ -44,8 +58,8 @@ export function findPunkt(meeting: Meeting, scope: AnchorScope): Punkt | null {
 
 /**
  * A resolver over a parsed meeting. `resolveRange` turns a DomRef into a Range
- * (lib/minutes' `resolveDomRef` bound to the document) or offsets
- * (`domRefOffsets`, which creates no Range). A section is found by
+ * (lib/minutes' `resolveDomRef` bound to the document) or a NodeSpan
+ * (`domRefLocation`, which creates no Range — cheaper for large batches). A section is found by
  * its index when the kind still matches, else by the first section of that
  * kind; when the section is gone the whole punkt is the scope (the position
  * is then only a hint; the quote decides).
@@ -71,24 +85,28 @@ export function meetingScopeResolver(
 }
 
 /**
- * Offsets of a DomRef without creating a Range, with the same meaning as
- * lib/minutes' `resolveDomRef`: from just before the start element to just
- * before the end element (when it follows the start), else to the end of
- * `root` (document.body). `elementAt` is lib/minutes' path lookup.
+ * Where a DomRef points, as nodes (no Range, no index): from just before
+ * `startBefore` to just before `endBefore` (null = the end of the root). Same
+ * meaning as lib/minutes' `resolveDomRef`; `elementAt` is its path lookup.
  */
-export function domRefOffsets(
-  index: TextIndex,
+export function domRefLocation(
   root: Element,
   ref: DomRef,
   elementAt: (root: Element, path: DomRef['startPath']) => Element | null,
-): OffsetRange | null {
+): NodeSpan | null {
   const start = elementAt(root, ref.startPath);
   if (!start) return null;
-  const s = index.offsetBefore(start);
-  const end = ref.endPath ? elementAt(root, ref.endPath) : null;
-  // 4 = Node.DOCUMENT_POSITION_FOLLOWING
-  const e = end && start.compareDocumentPosition(end) & 4 ? index.endBefore(end) : index.length;
-  return { start: s, end: Math.max(s, e) };
+  // Paths are in document order, so "end follows start" is a path comparison
+  // (cheaper than compareDocumentPosition, which is slow in jsdom).
+  const end = ref.endPath && pathFollows(ref.startPath, ref.endPath) ? elementAt(root, ref.endPath) : null;
+  return { startBefore: start, endBefore: end };
+}
+
+/** True when the element at path `b` follows the one at `a` in document order (descendants follow). */
+export function pathFollows(a: readonly number[], b: readonly number[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return b[i]! > a[i]!;
+  return b.length > a.length;
 }
 
 /** The scope of every section of every punkt, plus each whole punkt (sectionKind null). */

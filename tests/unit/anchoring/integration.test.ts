@@ -8,7 +8,7 @@ import {
   anchorAll,
   buildTextIndex,
   describe,
-  domRefOffsets,
+  domRefLocation,
   locateScopes,
   locationOffsets,
   meetingScopeResolver,
@@ -81,7 +81,7 @@ suite('anchoring on parsed fixtures', () => {
     });
   }
 
-  it('domRefOffsets gives the same offsets as resolveDomRef without creating Ranges', async () => {
+  it('domRefLocation gives the same offsets as resolveDomRef without creating Ranges', async () => {
     let compared = 0;
     for (const page of pages) {
       const { doc, meeting } = await load(page.file, page.url);
@@ -91,7 +91,7 @@ suite('anchoring on parsed fixtures', () => {
         for (const ref of [p.dom, ...p.sections.map((s) => s.dom)]) {
           if (!ref) continue;
           const viaRange = locationOffsets(idx, resolveDomRef(doc, ref));
-          expect(domRefOffsets(idx, doc.body, ref, elementAt)).toEqual(viaRange);
+          expect(locationOffsets(idx, domRefLocation(doc.body, ref, elementAt))).toEqual(viaRange);
           compared++;
         }
       }

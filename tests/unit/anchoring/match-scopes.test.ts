@@ -10,6 +10,7 @@ import {
   meetingScopeResolver,
   meetingScopes,
   pageErrorBudget,
+  pathFollows,
   scopeAt,
 } from '../../../lib/anchoring';
 import type { DomRef, Meeting, Punkt } from '../../../lib/model/minutes';
@@ -107,6 +108,17 @@ function punkt(n: number, caseNumber: string | null, sections: Punkt['sections']
     dom,
   };
 }
+
+suite('pathFollows', () => {
+  it('orders element paths like the document', () => {
+    expect(pathFollows([1, 2], [1, 3])).toBe(true);
+    expect(pathFollows([1, 2], [2])).toBe(true);
+    expect(pathFollows([1], [1, 0])).toBe(true); // descendant
+    expect(pathFollows([1, 0], [1])).toBe(false); // ancestor
+    expect(pathFollows([1, 2], [1, 2])).toBe(false);
+    expect(pathFollows([2], [1, 5])).toBe(false);
+  });
+});
 
 suite('meeting scopes', () => {
   const body =
