@@ -338,9 +338,29 @@ export async function listMeetings(db: SagssporDB, limit = 200): Promise<Meeting
   return guarded(() => db.meetings.orderBy('date').reverse().limit(limit).toArray());
 }
 
-/** A case's timeline: every appearance in date order (undated last). */
+function sameBody(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  // "Økonomiudvalget" / "Økonomiudvalg" / "Økonomiudvalgets møde": compare the stem.
+  const stem = (s: string) =>
+    normaliseName(s)
+      .replace(/[^\p{L}]/gu, '')
+      .slice(0, 8);
+  return stem(a) === stem(b);
+}
+
+/**
+ * A case's timeline: every appearance in date order (undated last). A printed history or plan line
+ * is left out when a visited punkt of the same date and committee tells the same, better.
+ */
 export async function caseTimeline(db: SagssporDB, caseKey: string): Promise<Appearance[]> {
-  const rows = await guarded(() => db.appearances.where('caseKey').equals(caseKey).toArray());
+  const all = await guarded(() => db.appearances.where('caseKey').equals(caseKey).toArray());
+  const visited = all.filter((a) => a.source === 'visited');
+  const rows = all.filter(
+    (a) =>
+      a.source === 'visited' ||
+      !a.date ||
+      !visited.some((v) => v.date === a.date && sameBody(v.committee, a.committee)),
+  );
   return rows.sort(
     (a, b) =>
       (a.date ?? '9999').localeCompare(b.date ?? '9999') ||

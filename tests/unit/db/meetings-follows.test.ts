@@ -169,6 +169,23 @@ describe('rememberMeeting', () => {
     expect(pageRefOf(m, url, null).caseKey).toBeNull();
   });
 
+  it('the timeline prefers a visited punkt to a printed line about the same treatment', async () => {
+    const db = await freshDb();
+    await rememberMeeting(db, { meeting: oekMay(), url: 'https://k.dk/oek', now: T0 });
+    // The Magistraten meeting printed as "Magistraten" is visited under a slightly different name.
+    await rememberMeeting(db, {
+      meeting: meeting('Magistratens møde', '2024-04-22', [punkt(5, 'Budgetopfølgning 1. kvartal', CASE)]),
+      url: 'https://k.dk/mag',
+      now: T0 + 1,
+    });
+    const tl = await caseTimeline(db, CASE_KEY);
+    expect(tl.map((a) => [a.date, a.source, a.committee])).toEqual([
+      ['2024-04-22', 'visited', 'Magistratens møde'],
+      ['2024-05-01', 'visited', 'Økonomiudvalget'],
+      ['2024-05-15', 'upcoming', 'Byrådet'],
+    ]);
+  });
+
   it('stores nothing for a page without punkter', async () => {
     const db = await freshDb();
     const r = await rememberMeeting(db, {
