@@ -18,6 +18,8 @@ export interface OutlineProps<P extends OutlinePunkt = OutlinePunkt> {
   renderExtras?: (punkt: P) => ComponentChildren;
   /** Prefix for element ids (several outlines may share a document). */
   idPrefix?: string;
+  /** The punkt last jumped to: marked with aria-current. */
+  current?: number | null;
 }
 
 /** The meeting's punkter as a list of jump buttons: number, title, case number, closed, decision. */
@@ -27,6 +29,7 @@ export function Outline<P extends OutlinePunkt>({
   decisionMax = 160,
   renderExtras,
   idPrefix = 'sgs',
+  current = null,
 }: OutlineProps<P>) {
   return (
     <ol class="outline" aria-label={t('outlineHeading')}>
@@ -40,6 +43,7 @@ export function Outline<P extends OutlinePunkt>({
               data-punkt={String(p.number)}
               aria-label={t('jumpTo', [p.number, p.title])}
               aria-describedby={metaId}
+              aria-current={current === p.number ? 'location' : undefined}
               onClick={() => onJump(p)}
             >
               <span class="punkt-line">

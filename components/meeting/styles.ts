@@ -13,6 +13,7 @@ export const meetingStyles = `
 .punkt { border-bottom: 1px solid var(--sgs-border); display: flex; align-items: flex-start; }
 .punkt-jump { all: unset; box-sizing: border-box; flex: 1 1 auto; display: block; width: 100%; padding: 8px 14px; cursor: pointer; font: inherit; color: inherit; text-align: start; }
 .punkt-jump:hover { background: var(--sgs-hover); }
+.punkt-jump[aria-current] { box-shadow: inset 3px 0 0 var(--sgs-accent); background: var(--sgs-hover); }
 .punkt-jump:focus-visible { outline: 2px solid var(--sgs-focus); outline-offset: -2px; background: var(--sgs-hover); }
 .punkt-line { display: block; font-size: 13px; line-height: 1.35; font-weight: 600; }
 .punkt-number { font-variant-numeric: tabular-nums; color: var(--sgs-accent); }

@@ -14,6 +14,10 @@ export interface PanelProps {
   onJump: (punkt: Punkt) => void;
   /** Shown under the bar, e.g. when a jump target was not found. */
   notice?: string | null;
+  /** The punkt last jumped to. */
+  current?: number | null;
+  /** Move focus into the panel when it opens / back to the toggle when it closes (user toggles only). */
+  moveFocus?: boolean;
   /** Per-punkt controls next to the jump buttons (later issues). */
   renderExtras?: (punkt: Punkt) => ComponentChildren;
 }
@@ -21,7 +25,16 @@ export interface PanelProps {
 const PANEL_ID = 'sagsspor-panel';
 
 /** The in-page panel: a small pill at the right edge that expands to a side panel. */
-export function Panel({ view, open, onOpenChange, onJump, notice, renderExtras }: PanelProps) {
+export function Panel({
+  view,
+  open,
+  onOpenChange,
+  onJump,
+  notice,
+  current = null,
+  moveFocus = true,
+  renderExtras,
+}: PanelProps) {
   const pillRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
@@ -31,7 +44,7 @@ export function Panel({ view, open, onOpenChange, onJump, notice, renderExtras }
       firstRender.current = false;
       return;
     }
-    (open ? closeRef : pillRef).current?.focus();
+    if (moveFocus) (open ? closeRef : pillRef).current?.focus();
   }, [open]);
 
   if (view.status === 'idle') return null;
@@ -100,6 +113,7 @@ export function Panel({ view, open, onOpenChange, onJump, notice, renderExtras }
               <MeetingHeader meeting={meeting} />
               <Outline
                 punkter={meeting.punkter}
+                current={current}
                 onJump={onJump}
                 renderExtras={renderExtras}
                 idPrefix="sgs-panel"

@@ -5,6 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../lib/messages/listen';
 import { clearBadge, showBadge } from './badge';
 import { injectReader } from './inject';
+import { panelState } from './panel-state';
 import { createBackgroundRouter } from './router';
 
 export default defineBackground(() => {
@@ -15,6 +16,7 @@ export default defineBackground(() => {
       injectReader,
       showBadge,
       clearBadge,
+      panelState,
     }),
   );
 

@@ -1,20 +1,23 @@
 // Every message the background accepts, validated with zod and checked for
 // its sender. Later issues add the database routes here.
-
+import type { ReaderStartOptions } from '../../lib/messages/reader-handle';
 import { createRouter, type Router, route } from '../../lib/messages/router';
-import type { Ack } from '../../lib/messages/schemas';
+import type { Ack, PanelState } from '../../lib/messages/schemas';
 import {
+  GetPanelStateMessage,
   InjectReaderMessage,
   PageNotRecognisedMessage,
   PageRecognisedMessage,
+  SetPanelStateMessage,
 } from '../../lib/messages/schemas';
 import type { Self, SenderLike } from '../../lib/messages/sender';
 
 export interface BackgroundDeps {
   self: () => Self;
-  injectReader: (tabId: number, frameId: number) => Promise<void>;
+  injectReader: (tabId: number, frameId: number, options: ReaderStartOptions) => Promise<void>;
   showBadge: (tabId: number, summary: PageRecognisedMessage['tabSummary']) => Promise<void>;
   clearBadge: (tabId: number) => Promise<void>;
+  panelState: { get(): Promise<boolean>; set(open: boolean): Promise<void> };
 }
 
 const tabOf = (sender: SenderLike) => sender.tab?.id as number; // guaranteed by the 'content-script' policy
@@ -29,7 +32,7 @@ export function createBackgroundRouter(deps: BackgroundDeps): Router {
         if (injected.size > 500) injected.clear();
         injected.add(sender.documentId);
       }
-      await deps.injectReader(tabOf(sender), sender.frameId ?? 0);
+      await deps.injectReader(tabOf(sender), sender.frameId ?? 0, { panelOpen: await deps.panelState.get() });
       return { ok: true };
     }),
     'page/recognised': route(PageRecognisedMessage, 'content-script', async (m, sender): Promise<Ack> => {
@@ -47,5 +50,14 @@ export function createBackgroundRouter(deps: BackgroundDeps): Router {
         return { ok: true };
       },
     ),
+    'ui/getPanelState': route(
+      GetPanelStateMessage,
+      'content-script',
+      async (): Promise<PanelState> => ({ open: await deps.panelState.get() }),
+    ),
+    'ui/setPanelState': route(SetPanelStateMessage, 'content-script', async (m): Promise<Ack> => {
+      await deps.panelState.set(m.open);
+      return { ok: true };
+    }),
   });
 }

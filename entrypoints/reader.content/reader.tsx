@@ -7,14 +7,17 @@ import { t } from '../../components/i18n';
 import { Panel } from '../../components/panel/Panel';
 import { panelStyles } from '../../components/panel/styles';
 import { listen } from '../../lib/messages/listen';
+import type { ReaderStartOptions } from '../../lib/messages/reader-handle';
 import { createRouter, route } from '../../lib/messages/router';
 import {
+  type ContentToBackground,
   GetModelMessage,
   JumpMessage,
   type JumpResponse,
   type ModelResponse,
   type PageNotRecognisedMessage,
   type PageRecognisedMessage,
+  PanelState,
 } from '../../lib/messages/schemas';
 import { detectMinutes, parseDocument, resolveDomRef } from '../../lib/minutes';
 import type { ParseResult, Punkt } from '../../lib/model/minutes';
@@ -29,6 +32,10 @@ const MAX_PARSES_PER_URL = 30;
 export class Reader {
   private view: ModelResponse;
   private open = false;
+  /** Move focus with the next open/close (only when the user toggled). */
+  private focusOnToggle = false;
+  /** The punkt last jumped to (marked in the outline). */
+  private current: number | null = null;
   private notice: string | null = null;
   private host: Host | null = null;
   private lastReport = '';
@@ -38,14 +45,19 @@ export class Reader {
   private observer: MutationObserver | null = null;
   private cleanups: (() => void)[] = [];
 
-  constructor(private readonly doc: Document) {
+  constructor(
+    private readonly doc: Document,
+    private readonly options?: ReaderStartOptions,
+  ) {
     this.url = doc.location?.href ?? '';
     this.view = { status: 'idle', url: this.url, result: null };
+    this.open = options?.panelOpen === true;
   }
 
   start(): void {
     this.parseNow();
     this.observe();
+    this.restorePanelState();
     this.cleanups.push(
       listen(
         browser.runtime.onMessage,
@@ -65,17 +77,11 @@ export class Reader {
     const win = this.doc.defaultView;
     if (win) {
       const onKey = (e: KeyboardEvent) => {
-        if (
-          e.altKey &&
-          e.shiftKey &&
-          !e.ctrlKey &&
-          !e.metaKey &&
-          e.code === 'KeyS' &&
-          this.view.status !== 'idle'
-        ) {
-          e.preventDefault();
-          this.setOpen(!this.open);
-        }
+        if (!isShortcut(e) || this.view.status === 'idle') return;
+        // Firefox uses Alt+Shift for access keys: leave the page's own "s" alone.
+        if (this.doc.querySelector('[accesskey="s" i]')) return;
+        e.preventDefault();
+        this.setOpen(!this.open, true);
       };
       const onNav = () => this.checkUrl();
       const onShow = (e: PageTransitionEvent) => {
@@ -134,6 +140,7 @@ export class Reader {
     this.url = href;
     this.parses = 0;
     this.notice = null;
+    this.current = null;
     this.schedule();
   }
 
@@ -173,17 +180,38 @@ export class Reader {
     const key = JSON.stringify(message);
     if (key === this.lastReport) return;
     this.lastReport = key;
-    try {
-      browser.runtime.sendMessage(message).catch(() => {});
-    } catch {
-      // extension context gone
-    }
+    this.send(message);
   }
 
-  private setOpen(open: boolean): void {
+  private setOpen(open: boolean, byUser: boolean): void {
+    if (open === this.open) return;
     this.open = open;
+    this.focusOnToggle = byUser;
     if (!open) this.notice = null;
     this.render();
+    this.focusOnToggle = false;
+    if (byUser) this.send({ type: 'ui/setPanelState', open });
+  }
+
+  /** Open the panel if the user left it open on an earlier page this session. */
+  private restorePanelState(): void {
+    if (this.options) return; // the background already said so at injection
+    this.sendForReply({ type: 'ui/getPanelState' }).then((reply) => {
+      const parsed = PanelState.safeParse(reply);
+      if (parsed.success && parsed.data.open && this.view.status !== 'idle') this.setOpen(true, false);
+    });
+  }
+
+  private send(message: ContentToBackground): void {
+    void this.sendForReply(message);
+  }
+
+  private async sendForReply(message: ContentToBackground): Promise<unknown> {
+    try {
+      return await browser.runtime.sendMessage(message);
+    } catch {
+      return undefined; // extension reloaded, or no background yet
+    }
   }
 
   jump(n: number): boolean {
@@ -191,6 +219,7 @@ export class Reader {
     if (!punkt) return false;
     const res = jumpToPunkt(this.doc, punkt, resolveDomRef);
     this.notice = res.ok ? null : t('jumpFailed');
+    this.current = res.ok ? n : null;
     if (res.ok && res.element && this.host) {
       const el = res.element;
       const layer = this.host.layer;
@@ -221,12 +250,18 @@ export class Reader {
         view={this.view}
         open={this.open}
         notice={this.notice}
-        onOpenChange={(open) => this.setOpen(open)}
+        current={this.current}
+        moveFocus={this.focusOnToggle}
+        onOpenChange={(open) => this.setOpen(open, true)}
         onJump={(p) => this.jump(p.number)}
       />,
       this.host.mount,
     );
   }
+}
+
+function isShortcut(e: KeyboardEvent): boolean {
+  return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS';
 }
 
 function isOnlyNode(r: MutationRecord, node: Node): boolean {

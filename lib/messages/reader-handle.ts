@@ -17,3 +17,23 @@ export function getReaderHandle(): ReaderHandle | undefined {
 export function setReaderHandle(handle: ReaderHandle | undefined): void {
   (globalThis as Record<string, unknown>)[KEY] = handle;
 }
+
+/**
+ * Startup options the background hands the reader when it injects it (set on
+ * the same isolated-world global just before the reader file runs), so the
+ * first render is already right — no message round trip, no flicker.
+ */
+export interface ReaderStartOptions {
+  /** The user left the panel open earlier in this browser session. */
+  panelOpen: boolean;
+}
+
+export const START_OPTIONS_KEY = '__sagssporReaderStart';
+
+/** Reads and clears the start options; undefined when the reader was injected without them. */
+export function takeReaderStartOptions(): ReaderStartOptions | undefined {
+  const g = globalThis as Record<string, unknown>;
+  const value = g[START_OPTIONS_KEY] as ReaderStartOptions | undefined;
+  delete g[START_OPTIONS_KEY];
+  return value && typeof value === 'object' && typeof value.panelOpen === 'boolean' ? value : undefined;
+}

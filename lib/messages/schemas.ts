@@ -43,11 +43,21 @@ export const PageNotRecognisedMessage = z.object({
 });
 export type PageNotRecognisedMessage = z.infer<typeof PageNotRecognisedMessage>;
 
+/** The in-page panel's open/closed state, remembered for the browser session. */
+export const GetPanelStateMessage = z.object({ type: z.literal('ui/getPanelState') });
+export type GetPanelStateMessage = z.infer<typeof GetPanelStateMessage>;
+export const SetPanelStateMessage = z.object({ type: z.literal('ui/setPanelState'), open: z.boolean() });
+export type SetPanelStateMessage = z.infer<typeof SetPanelStateMessage>;
+export const PanelState = z.object({ open: z.boolean() });
+export type PanelState = z.infer<typeof PanelState>;
+
 /** Every message a content script may send to the background. */
 export const ContentToBackground = z.discriminatedUnion('type', [
   InjectReaderMessage,
   PageRecognisedMessage,
   PageNotRecognisedMessage,
+  GetPanelStateMessage,
+  SetPanelStateMessage,
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 

@@ -26,6 +26,7 @@ function setup() {
     injectReader: vi.fn(async () => {}),
     showBadge: vi.fn(async () => {}),
     clearBadge: vi.fn(async () => {}),
+    panelState: { open: false, get: vi.fn(async () => false), set: vi.fn(async (_open: boolean) => {}) },
   };
   return { deps, router: createBackgroundRouter(deps) };
 }
@@ -39,9 +40,9 @@ describe('background router', () => {
     });
     await router({ type: 'reader/inject', platform: 'firstagenda' }, sender);
     expect(deps.injectReader).toHaveBeenCalledTimes(1);
-    expect(deps.injectReader).toHaveBeenCalledWith(5, 3);
+    expect(deps.injectReader).toHaveBeenCalledWith(5, 3, { panelOpen: false });
     await router({ type: 'reader/inject', platform: null }, tabSender({ documentId: 'doc-2' }));
-    expect(deps.injectReader).toHaveBeenLastCalledWith(5, 0);
+    expect(deps.injectReader).toHaveBeenLastCalledWith(5, 0, { panelOpen: false });
   });
 
   it('sets the badge for a recognised page and clears it otherwise', async () => {
@@ -77,5 +78,21 @@ describe('background router', () => {
       error: 'invalid-message',
     });
     expect(deps.showBadge).not.toHaveBeenCalled();
+  });
+
+  it('remembers whether the panel is open', async () => {
+    const { deps, router } = setup();
+    await expect(router({ type: 'ui/setPanelState', open: true }, tabSender())).resolves.toEqual({
+      ok: true,
+    });
+    expect(deps.panelState.set).toHaveBeenCalledWith(true);
+    await expect(router({ type: 'ui/getPanelState' }, tabSender())).resolves.toEqual({ open: false });
+    await expect(router({ type: 'ui/setPanelState', open: 'yes' }, tabSender())).resolves.toEqual({
+      ok: false,
+      error: 'invalid-message',
+    });
+    expect(
+      router({ type: 'ui/setPanelState', open: true }, { url: 'https://evil.example/', tab: { id: 1 } }),
+    ).toBeNull();
   });
 });

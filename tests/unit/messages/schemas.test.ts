@@ -69,3 +69,15 @@ describe('message schemas', () => {
     );
   });
 });
+
+describe('reader start options', async () => {
+  const { START_OPTIONS_KEY, takeReaderStartOptions } = await import('../../../lib/messages/reader-handle');
+  it('are read once, and only when well-formed', () => {
+    const g = globalThis as Record<string, unknown>;
+    g[START_OPTIONS_KEY] = { panelOpen: true };
+    expect(takeReaderStartOptions()).toEqual({ panelOpen: true });
+    expect(takeReaderStartOptions()).toBeUndefined();
+    g[START_OPTIONS_KEY] = { panelOpen: 'yes' };
+    expect(takeReaderStartOptions()).toBeUndefined();
+  });
+});

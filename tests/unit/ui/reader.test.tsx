@@ -35,12 +35,22 @@ async function ask(message: unknown, sender: object = popup): Promise<unknown> {
 
 let reader: InstanceType<typeof Reader> | null = null;
 let sent: unknown[] = [];
+let panelOpenInSession = false;
+/** What the reader told the background about the page (badge messages). */
+const pageReports = () => sent.filter((m) => String((m as { type: string }).type).startsWith('page/'));
 beforeEach(() => {
   fakeBrowser.reset();
   stubI18n('da');
   sent = [];
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (m: unknown) => {
+  panelOpenInSession = false;
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (m: {
+    type: string;
+    open?: boolean;
+  }) => {
     sent.push(m);
+    if (m.type === 'ui/getPanelState') return { open: panelOpenInSession };
+    if (m.type === 'ui/setPanelState') panelOpenInSession = m.open === true;
+    return { ok: true };
   }) as never);
   Element.prototype.scrollIntoView = vi.fn();
   document.body.innerHTML =
@@ -61,7 +71,7 @@ describe('Reader', () => {
     expect(host()?.getAttribute('data-state')).toBe('collapsed');
     expect(host()?.getAttribute('data-status')).toBe('recognised');
     expect(host()?.getAttribute('data-punkter')).toBe('3');
-    expect(sent).toEqual([
+    expect(pageReports()).toEqual([
       {
         type: 'page/recognised',
         tabSummary: expect.objectContaining({ punktCount: 3, municipality: 'Ballerup', date: '2023-06-06' }),
@@ -91,7 +101,7 @@ describe('Reader', () => {
     reader.start();
     expect(host()?.getAttribute('data-status')).toBe('not-recognised');
     expect(host()?.hasAttribute('data-punkter')).toBe(false);
-    expect(sent).toEqual([{ type: 'page/not-recognised', reason: null, url: expect.any(String) }]);
+    expect(pageReports()).toEqual([{ type: 'page/not-recognised', reason: null, url: expect.any(String) }]);
   });
 
   it('survives a parser that throws', () => {
@@ -133,7 +143,7 @@ describe('Reader', () => {
     document.body.appendChild(document.createElement('section'));
     await new Promise((r) => setTimeout(r, 600));
     expect(host()?.getAttribute('data-punkter')).toBe('2');
-    expect(sent.at(-1)).toEqual({
+    expect(pageReports().at(-1)).toEqual({
       type: 'page/recognised',
       tabSummary: expect.objectContaining({ punktCount: 2, url: expect.stringContaining('other-meeting') }),
     });
@@ -151,13 +161,34 @@ describe('Reader', () => {
     });
   });
 
-  it('toggles with Alt+Shift+S', () => {
+  it('toggles with Alt+Shift+S, and remembers the state for the session', async () => {
+    reader = new Reader(document);
+    reader.start();
+    const shortcut = () =>
+      window.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyS', altKey: true, shiftKey: true }));
+    shortcut();
+    expect(host()?.getAttribute('data-state')).toBe('open');
+    expect(panelOpenInSession).toBe(true);
+    shortcut();
+    expect(host()?.getAttribute('data-state')).toBe('collapsed');
+    expect(panelOpenInSession).toBe(false);
+  });
+
+  it('leaves the shortcut to the page when it has access key "s"', () => {
+    document.body.insertAdjacentHTML('beforeend', '<input type="search" accesskey="S">');
     reader = new Reader(document);
     reader.start();
     window.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyS', altKey: true, shiftKey: true }));
-    expect(host()?.getAttribute('data-state')).toBe('open');
-    window.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyS', altKey: true, shiftKey: true }));
     expect(host()?.getAttribute('data-state')).toBe('collapsed');
+  });
+
+  it('reopens the panel on the next page when it was left open, without taking focus', async () => {
+    panelOpenInSession = true;
+    reader = new Reader(document);
+    reader.start();
+    await new Promise((r) => setTimeout(r, 200)); // Preact runs effects after a frame
+    expect(host()?.getAttribute('data-state')).toBe('open');
+    expect(document.activeElement).not.toBe(host()); // focus stayed in the page
   });
 });
 
@@ -173,5 +204,18 @@ describe('statusOf', async () => {
     );
     expect(statusOf({ isMinutes: false, platform: null, reason: 'not-minutes' }, false)).toBe('idle');
     expect(statusOf(null, false)).toBe('idle');
+  });
+});
+
+describe('Reader start options', () => {
+  it('renders open from the start when the background says the panel was left open', () => {
+    const r = new Reader(document, { panelOpen: true });
+    r.start();
+    try {
+      expect(host()?.getAttribute('data-state')).toBe('open');
+      expect(sent.some((m) => (m as { type: string }).type === 'ui/getPanelState')).toBe(false);
+    } finally {
+      r.stop();
+    }
   });
 });
