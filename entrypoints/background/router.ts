@@ -27,12 +27,18 @@ export function createBackgroundRouter(deps: BackgroundDeps): Router {
   const injected = new Set<string>();
   return createRouter(deps.self, {
     'reader/inject': route(InjectReaderMessage, 'content-script', async (_m, sender): Promise<Ack> => {
-      if (sender.documentId) {
-        if (injected.has(sender.documentId)) return { ok: true };
-        if (injected.size > 500) injected.clear();
-        injected.add(sender.documentId);
+      const doc = sender.documentId;
+      if (doc && injected.has(doc)) return { ok: true };
+      if (doc) injected.add(doc); // before the await: a second request meanwhile is a duplicate
+      try {
+        await deps.injectReader(tabOf(sender), sender.frameId ?? 0, {
+          panelOpen: await deps.panelState.get(),
+        });
+      } catch (e) {
+        if (doc) injected.delete(doc); // let the detector try again (e.g. after navigation)
+        throw e;
       }
-      await deps.injectReader(tabOf(sender), sender.frameId ?? 0, { panelOpen: await deps.panelState.get() });
+      if (injected.size > 500) injected.clear();
       return { ok: true };
     }),
     'page/recognised': route(PageRecognisedMessage, 'content-script', async (m, sender): Promise<Ack> => {

@@ -28,6 +28,8 @@ import { statusOf, toTabSummary } from './summary';
 
 const DEBOUNCE_MS = 400;
 const MAX_PARSES_PER_URL = 30;
+/** Below this window width the open panel (max 380 px) would hide the punkt it jumps to. */
+const NARROW_PX = 760;
 
 export class Reader {
   private view: ModelResponse;
@@ -214,7 +216,7 @@ export class Reader {
     }
   }
 
-  jump(n: number): boolean {
+  jump(n: number, fromPanel = false): boolean {
     const punkt = this.view.result?.meeting?.punkter.find((p: Punkt) => p.number === n);
     if (!punkt) return false;
     const res = jumpToPunkt(this.doc, punkt, resolveDomRef);
@@ -225,7 +227,14 @@ export class Reader {
       const layer = this.host.layer;
       safe(() => flashElement(el, layer));
     }
+    // On narrow windows the open panel would cover the punkt: step aside
+    // (for this page only; the session preference stays as the user set it).
+    if (res.ok && this.open && (this.doc.defaultView?.innerWidth ?? 1024) < NARROW_PX) {
+      this.open = false;
+      this.focusOnToggle = fromPanel;
+    }
     this.render();
+    this.focusOnToggle = false;
     return res.ok;
   }
 
@@ -253,7 +262,7 @@ export class Reader {
         current={this.current}
         moveFocus={this.focusOnToggle}
         onOpenChange={(open) => this.setOpen(open, true)}
-        onJump={(p) => this.jump(p.number)}
+        onJump={(p) => this.jump(p.number, true)}
       />,
       this.host.mount,
     );

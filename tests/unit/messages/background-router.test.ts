@@ -95,4 +95,16 @@ describe('background router', () => {
       router({ type: 'ui/setPanelState', open: true }, { url: 'https://evil.example/', tab: { id: 1 } }),
     ).toBeNull();
   });
+
+  it('retries injection for a document whose first injection failed', async () => {
+    const { deps, router } = setup();
+    deps.injectReader.mockRejectedValueOnce(new Error('frame gone'));
+    const sender = tabSender({ documentId: 'doc-9' });
+    await expect(router({ type: 'reader/inject', platform: null }, sender)).resolves.toEqual({
+      ok: false,
+      error: 'handler-failed',
+    });
+    await expect(router({ type: 'reader/inject', platform: null }, sender)).resolves.toEqual({ ok: true });
+    expect(deps.injectReader).toHaveBeenCalledTimes(2);
+  });
 });

@@ -174,6 +174,22 @@ describe('Reader', () => {
     expect(panelOpenInSession).toBe(false);
   });
 
+  it('steps aside after a jump on a narrow window', () => {
+    const width = window.innerWidth;
+    Object.defineProperty(window, 'innerWidth', { configurable: true, value: 500 });
+    try {
+      reader = new Reader(document, { panelOpen: true });
+      reader.start();
+      expect(host()?.getAttribute('data-state')).toBe('open');
+      expect(reader.jump(3, true)).toBe(true);
+      expect(host()?.getAttribute('data-state')).toBe('collapsed');
+      expect(panelOpenInSession).toBe(false); // unchanged: not the user's choice
+      expect(sent.some((m) => (m as { type: string }).type === 'ui/setPanelState')).toBe(false);
+    } finally {
+      Object.defineProperty(window, 'innerWidth', { configurable: true, value: width });
+    }
+  });
+
   it('leaves the shortcut to the page when it has access key "s"', () => {
     document.body.insertAdjacentHTML('beforeend', '<input type="search" accesskey="S">');
     reader = new Reader(document);
