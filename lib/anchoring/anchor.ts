@@ -5,7 +5,7 @@
 // are resolved once per scope per batch; punkt scopes only when needed.
 import type { AnchorMethod, AnchorScope, Target } from '../model/selectors';
 import { findExact, findFuzzy, findFuzzyPage, type PageFuzzyOptions, scopeErrorBudget } from './match';
-import { locationOffsets, type ScopeResolver, scopeKey } from './scopes';
+import { resolveOffsets, type ScopeResolver, scopeKey } from './scopes';
 import type { TextIndex } from './text-index';
 
 export interface Anchored {
@@ -64,7 +64,7 @@ export function anchorAll(
     const key = scopeKey(scope);
     let s = cache.get(key);
     if (s === undefined) {
-      const r = resolveScope ? locationOffsets(index, resolveScope(scope)) : null;
+      const r = resolveOffsets(index, scope, resolveScope);
       s = r ? { start: r.start, end: r.end, text: full.slice(r.start, r.end) } : null;
       cache.set(key, s);
     }
@@ -98,8 +98,8 @@ function anchorOne(
   options: AnchorOptions,
 ): AnchorResult {
   const [quote, pos] = t.selectors;
-  const exact = quote.exact;
-  if (exact.length === 0) return ORPHAN;
+  const exact = quote?.exact;
+  if (!exact || !pos) return ORPHAN;
   const isPage = scope === page;
   let hint: number | null = null;
   if (scope) {

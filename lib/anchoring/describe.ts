@@ -2,7 +2,7 @@
 // position relative to the start of its scope (a punkt's section), so that
 // navigation bars and cookie banners do not shift it.
 import type { AnchorScope, Target } from '../model/selectors';
-import { locationOffsets, type ScopeResolver } from './scopes';
+import { resolveOffsets, type ScopeResolver } from './scopes';
 import type { OffsetRange, TextIndex } from './text-index';
 
 /** Characters of prefix and suffix context kept with a quote. */
@@ -27,7 +27,7 @@ export function describe(
   if (end <= start || start < 0 || end > index.length) return null;
   let base = 0;
   if (scope) {
-    const loc = resolveScope ? locationOffsets(index, resolveScope(scope)) : null;
+    const loc = resolveOffsets(index, scope, resolveScope);
     if (!loc) return null;
     base = loc.start;
   }

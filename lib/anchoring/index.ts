@@ -29,6 +29,7 @@ export {
   meetingScopes,
   type NodeSpan,
   pathFollows,
+  resolveOffsets,
   type ScopeLocation,
   type ScopeResolver,
   scopeAt,

@@ -33,6 +33,20 @@ function isAbstractRange(x: object): x is AbstractRange {
   return 'startContainer' in x && 'endOffset' in x;
 }
 
+/** Resolve a scope to offsets; a resolver that throws counts as "not found". */
+export function resolveOffsets(
+  index: TextIndex,
+  scope: AnchorScope,
+  resolve: ScopeResolver | undefined,
+): OffsetRange | null {
+  if (!resolve) return null;
+  try {
+    return locationOffsets(index, resolve(scope));
+  } catch {
+    return null;
+  }
+}
+
 /** Offsets of a resolved scope location in `index`, or null. */
 export function locationOffsets(index: TextIndex, loc: ScopeLocation): OffsetRange | null {
   if (!loc) return null;
@@ -136,7 +150,7 @@ export function locateScopes(
 ): LocatedScope[] {
   const out: LocatedScope[] = [];
   for (const scope of scopes) {
-    const range = locationOffsets(index, resolve(scope));
+    const range = resolveOffsets(index, scope, resolve);
     if (range && range.end > range.start) out.push({ scope, range });
   }
   return out;

@@ -188,6 +188,11 @@ suite('describe → anchorAll', () => {
       ],
     };
     expect(anchorAll([gone], idx)[0]!.status).toBe('orphaned');
+    // A resolver that throws is "scope not found", not a failed batch.
+    const [c] = anchorAll([lost], idx, () => {
+      throw new Error('broken DomRef');
+    });
+    expect(c!.method).toBe('quote-page');
   });
 
   it('treats <br> as a space in quotes and anchors across elements and text nodes', () => {
