@@ -273,7 +273,87 @@ export async function benchDb(opts: BenchDbOptions = {}): Promise<Record<string,
   return out;
 }
 
-// `npx tsx bench/db.ts` prints the figures.
+/**
+ * The same benchmark in real Chromium (headless, Debian's /usr/bin/chromium or $CHROMIUM_PATH):
+ * bench/db.ts is bundled with Vite and run in a page whose origin is served by request routing.
+ * Keys have no suffix (`search_ms`, `list_for_page_ms`, …). Node only.
+ */
+export async function benchDbChromium(opts: Omit<BenchDbOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {
+  // Non-literal specifiers: bundling this file for the page must not follow them.
+  const dyn = (m: string) => import(/* @vite-ignore */ m);
+  const [{ build }, { chromium }, fs, os, path, url] = await Promise.all([
+    dyn('vite'),
+    dyn('playwright-core'),
+    dyn('node:fs'),
+    dyn('node:os'),
+    dyn('node:path'),
+    dyn('node:url'),
+  ]);
+  const here = path.dirname(url.fileURLToPath(import.meta.url));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagsspor-dbbench-'));
+  const entry = path.join(dir, 'entry.ts');
+  fs.writeFileSync(
+    entry,
+    `import { benchDb } from ${JSON.stringify(path.join(here, 'db.ts'))};\n` +
+      `(globalThis as any).runBench = (o: any) => benchDb({ ...o, indexedDB, IDBKeyRange, suffix: '' });\n`,
+  );
+  try {
+    const out = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: path.join(here, '..'),
+      build: {
+        write: false,
+        minify: false,
+        lib: { entry, formats: ['iife'], name: 'SagssporDbBench', fileName: () => 'bench.js' },
+      },
+    });
+    type Output = { output: Array<{ type: string; code?: string }> };
+    const outputs = ((Array.isArray(out) ? out : [out]) as Output[]).flatMap((o) => o.output);
+    const js = outputs.find((o) => o.type === 'chunk')?.code;
+    if (!js) throw new Error('bench bundle: no output');
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.route(
+        'https://bench.sagsspor.test/**',
+        (route: { request(): { url(): string }; fulfill(r: object): Promise<void> }) =>
+          route.request().url().endsWith('/bench.js')
+            ? route.fulfill({ contentType: 'text/javascript', body: js })
+            : route.fulfill({
+                contentType: 'text/html',
+                body: '<!doctype html><script src="/bench.js"></script>',
+              }),
+      );
+      await page.goto('https://bench.sagsspor.test/');
+      const { verbose: _v, keep: _k, suffix: _s, ...pageOpts } = opts;
+      return (await page.evaluate(
+        (o: object) => (globalThis as unknown as { runBench(o: object): Promise<unknown> }).runBench(o),
+        pageOpts,
+      )) as Record<string, number>;
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx bench/db.ts [--chromium]` prints the figures.
 if (typeof process !== 'undefined' && import.meta.url === `file://${process.argv[1]}`) {
-  benchDb({ verbose: true }).then((r) => console.table(r));
+  (process.argv.includes('--chromium') ? benchDbChromium() : benchDb({ verbose: true })).then((r) =>
+    console.table(r),
+  );
 }
