@@ -236,7 +236,7 @@ export class TextIndex {
     return 0;
   }
 
-  /** The text node slices covered by [start, end) (separators and <br> excluded). */
+  /** The text node slices covered by [start, end) (separators, <br> and stale nodes excluded). */
   segments(start: number, end: number): TextSegment[] {
     const out: TextSegment[] = [];
     if (end <= start) return out;
@@ -248,9 +248,12 @@ export class TextIndex {
       if (s >= end) break;
       if (this.kinds[i] !== ENTRY_TEXT) continue;
       const e = this.entryEnd(i);
+      const node = this.nodes[i] as Text;
+      // A node whose text changed since the index was built is stale: skip it.
+      if (node.data.length !== e - s) continue;
       const a = Math.max(start, s);
       const b = Math.min(end, e);
-      if (b > a) out.push({ node: this.nodes[i] as Text, start: a - s, end: b - s });
+      if (b > a) out.push({ node, start: a - s, end: b - s });
     }
     return out;
   }

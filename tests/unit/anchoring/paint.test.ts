@@ -76,6 +76,19 @@ suite('wrapper painter (fallback)', () => {
     expect(idx.toRange(a.start, a.end)!.toString()).toBe('afsnit med fed tekst og kur');
   });
 
+  it('never throws on a stale index (page text changed after indexing)', () => {
+    const doc = htmlDoc('<p id="a">Første tekst her</p><p id="b">Anden tekst</p>');
+    const idx = buildTextIndex(doc);
+    doc.getElementById('a')!.firstChild!.textContent = 'Kort';
+    const p = createWrapperPainter(idx);
+    p.paint([{ id: 'x', start: 0, end: idx.length, color: 'yellow' }]);
+    expect(Array.from(doc.querySelectorAll('sagsspor-hl')).map((w) => w.textContent)).toEqual([
+      'Anden tekst',
+    ]);
+    p.clearAll();
+    expect(doc.body.innerHTML).toBe('<p id="a">Kort</p><p id="b">Anden tekst</p>');
+  });
+
   it('skips whitespace-only text nodes', () => {
     const doc = htmlDoc(BODY);
     const root = doc.getElementById('s')!;
