@@ -260,7 +260,8 @@ export class TextIndex {
 
   /**
    * A DOM Range for [start, end), created on demand (for painting or the
-   * selection). Boundaries on separators move inwards to real content.
+   * selection). Boundaries on separators move inwards to real content;
+   * offsets are clamped to the node (never throws on a stale index).
    */
   toRange(start: number, end: number): Range | null {
     const doc = this.root.ownerDocument ?? (this.root as Document);
@@ -276,12 +277,12 @@ export class TextIndex {
       while (j >= 0 && kinds[j] === ENTRY_SEPARATOR) j--;
       if (j < 0) return null;
       if (kinds[j] === ENTRY_BR) range.setStartAfter(nodes[j]!);
-      else range.setStart(nodes[j]!, this.entryEnd(j) - starts[j]!);
+      else range.setStart(nodes[j]!, Math.min((nodes[j] as Text).data.length, this.entryEnd(j) - starts[j]!));
       range.collapse(true);
       return range;
     }
     if (kinds[i] === ENTRY_BR) range.setStartBefore(nodes[i]!);
-    else range.setStart(nodes[i]!, Math.max(0, start - starts[i]!));
+    else range.setStart(nodes[i]!, Math.min((nodes[i] as Text).data.length, Math.max(0, start - starts[i]!)));
     // End: the last text/<br> entry starting before `end`.
     let j = end > 0 ? this.entryAt(end - 1) : -1;
     while (j > i && kinds[j] === ENTRY_SEPARATOR) j--;
@@ -290,7 +291,11 @@ export class TextIndex {
       return range;
     }
     if (kinds[j] === ENTRY_BR) range.setEndAfter(nodes[j]!);
-    else range.setEnd(nodes[j]!, Math.min(end, this.entryEnd(j)) - starts[j]!);
+    else
+      range.setEnd(
+        nodes[j]!,
+        Math.min((nodes[j] as Text).data.length, Math.min(end, this.entryEnd(j)) - starts[j]!),
+      );
     return range;
   }
 

@@ -87,6 +87,7 @@ suite('wrapper painter (fallback)', () => {
     ]);
     p.clearAll();
     expect(doc.body.innerHTML).toBe('<p id="a">Kort</p><p id="b">Anden tekst</p>');
+    expect(idx.toRange(2, idx.length)).not.toBeNull();
   });
 
   it('skips whitespace-only text nodes', () => {
