@@ -85,9 +85,9 @@ export function Panel({
         }}
       >
         <div class="panel-bar">
-          <h1 class="panel-title">
+          <p class="panel-title">
             <span class="pill-brand">Sagsspor</span> · {summary}
-          </h1>
+          </p>
           <button
             ref={closeRef}
             type="button"

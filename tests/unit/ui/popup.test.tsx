@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PopupApp, type PopupState } from '../../../components/popup/PopupApp';
+import { recognised } from './fixtures';
+import { stubI18n } from './i18n-stub';
+
+let root: HTMLElement;
+beforeEach(() => {
+  stubI18n('da');
+  root = document.createElement('div');
+  document.body.appendChild(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+async function show(state: PopupState, jump = vi.fn(async () => true)) {
+  await act(async () => {
+    render(<PopupApp load={async () => state} jump={jump} />, root);
+  });
+  await act(async () => {});
+  return jump;
+}
+
+describe('PopupApp', () => {
+  it('shows the tab meeting and jumps in the page on click', async () => {
+    const jump = await show({
+      kind: 'model',
+      model: { status: 'recognised', url: 'https://x.dk/', result: recognised() },
+    });
+    expect(root.querySelector('[data-testid="popup"]')?.getAttribute('data-state')).toBe('recognised');
+    expect(root.querySelector('[data-testid="meeting-header"]')?.textContent).toContain('Ballerup');
+    expect(root.querySelectorAll('button[data-punkt]').length).toBe(3);
+    await act(async () => root.querySelector<HTMLButtonElement>('button[data-punkt="3"]')!.click());
+    expect(jump).toHaveBeenCalledWith(3);
+    expect(root.querySelector('[role="status"]')).toBeNull();
+  });
+
+  it('says so when the punkt was not found', async () => {
+    await show(
+      { kind: 'model', model: { status: 'recognised', url: 'https://x.dk/', result: recognised() } },
+      vi.fn(async () => false),
+    );
+    await act(async () => root.querySelector<HTMLButtonElement>('button[data-punkt="1"]')!.click());
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Punktet blev ikke fundet på siden.');
+  });
+
+  it('explains itself on pages without a reader', async () => {
+    await show({ kind: 'no-reader' });
+    expect(root.textContent).toContain('Denne side er ikke et referat eller en dagsorden');
+    expect(root.querySelector('button')).toBeNull();
+  });
+
+  it('says "not recognised" for minutes-like pages without punkter', async () => {
+    await show({
+      kind: 'model',
+      model: { status: 'not-recognised', url: 'https://x.dk/', result: { isMinutes: false, platform: null } },
+    });
+    expect(root.querySelector('[data-testid="not-recognised"]')).not.toBeNull();
+  });
+
+  it('shows a loading text until the tab answers', async () => {
+    let resolve: (s: PopupState) => void = () => {};
+    await act(async () => {
+      render(<PopupApp load={() => new Promise((r) => (resolve = r))} jump={vi.fn()} />, root);
+    });
+    expect(root.textContent).toContain('Læser siden');
+    await act(async () => resolve({ kind: 'no-tab' }));
+    expect(root.textContent).toContain('Der er ingen fane');
+  });
+});
