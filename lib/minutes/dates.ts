@@ -36,7 +36,7 @@ const DATE_RE = new RegExp(
   `(?:\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b)` +
     `|(?:(?<![\\d.\\-/])(\\d{1,2})[.\\-/](\\d{1,2})[.\\-/](\\d{4}|\\d{2})(?![\\d.\\-/]*\\d)(?!-[A-ZÆØÅ]\\d))` +
     `|(?:\\b(\\d{1,2})\\.?\\s*(${MONTH_RE})\\.?\\s+(\\d{4})\\b)`,
-  'i',
+  'gi',
 );
 
 export interface FoundDate {
@@ -59,18 +59,16 @@ function build(y: number, m: number, d: number): string | null {
 
 /** Find the first valid date in `s`. */
 export function findDate(s: string): FoundDate | null {
-  let rest = s;
-  let offset = 0;
+  DATE_RE.lastIndex = 0;
   for (let guard = 0; guard < 20; guard++) {
-    const m = DATE_RE.exec(rest);
+    const m = DATE_RE.exec(s);
     if (!m) return null;
     let iso: string | null = null;
     if (m[1]) iso = build(+m[1], +m[2]!, +m[3]!);
     else if (m[4]) iso = build(+m[6]!, +m[5]!, +m[4]);
     else if (m[7]) iso = build(+m[9]!, MONTHS[m[8]!.toLowerCase()] ?? 0, +m[7]);
-    if (iso) return { iso, index: offset + m.index, length: m[0].length };
-    offset += m.index + 1;
-    rest = rest.slice(m.index + 1);
+    if (iso) return { iso, index: m.index, length: m[0].length };
+    DATE_RE.lastIndex = m.index + 1;
   }
   return null;
 }

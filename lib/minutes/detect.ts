@@ -1,7 +1,7 @@
 // Tiny, dependency-free detector that runs on every candidate page.
 // Must stay a few kB and cost ≤ 1 ms on a non-minutes page: it reads the URL,
-// the title and a bounded sample of text (at most MAX_NODES nodes / MAX_CHARS
-// characters, skipping site chrome), never layout (no innerText).
+// the <title> in <head> and a bounded sample of text (at most MAX_NODES nodes /
+// MAX_CHARS characters, skipping site chrome) — textContent semantics, no layout.
 import type { Platform } from '../model/minutes';
 
 export interface Detection {
@@ -12,8 +12,8 @@ export interface Detection {
   platform: Platform | null;
 }
 
-const MAX_NODES = 2500;
-const MAX_CHARS = 30_000;
+const MAX_NODES = 1500;
+const MAX_CHARS = 24_000;
 const SKIP =
   /^(?:script|style|noscript|template|svg|nav|header|footer|aside|iframe|select|textarea|head|img|picture|video|canvas)$/;
 const PUNKT = /(?:^|\n)[ \t]*(?:punkt|pkt\.?|dagsordenspunkt)[ \t]*\d{1,4}\b/gi;
@@ -39,6 +39,14 @@ function urlPlatform(url: string): { platform: Platform | null; shell: boolean }
     return { platform: 'aabendagsorden', shell: false };
   if (/\/punkt[-_]?\d+\/?$/.test(path)) return { platform: 'punktpage', shell: false };
   return { platform: null, shell: false };
+}
+
+/** The <title> text without searching the whole document (document.title may). */
+export function headTitle(doc: Document): string {
+  const head = doc.head;
+  for (let c = head?.firstElementChild; c; c = c.nextElementSibling)
+    if (c.localName === 'title') return c.textContent ?? '';
+  return '';
 }
 
 function count(re: RegExp, s: string): number {
@@ -103,7 +111,7 @@ export function detectMinutes(doc: Document, url: string): Detection {
         parts.push('\n');
       }
     }
-    const sample = `${doc.title || ''}\n${parts.join('')}`;
+    const sample = `${headTitle(doc)}\n${parts.join('')}`;
     const vocab = new Set<string>();
     VOCAB.lastIndex = 0;
     for (let m = VOCAB.exec(sample); m && vocab.size < 8; m = VOCAB.exec(sample))

@@ -152,6 +152,8 @@ function cand(
 
 export interface Sequence {
   items: Candidate[];
+  /** Block index where the last item's body must end (next candidate of the same kind), or -1. */
+  bound: number;
   score: number;
   /** Members whose body carries vocabulary or a case number. */
   evidence: number;
@@ -168,8 +170,10 @@ export function chooseSequence(blocks: Block[], cands: Candidate[], facts: Block
   }
   let best: Sequence | null = null;
   for (const [sig, group] of groups) {
-    for (const segment of segments(group)) {
-      const seq = bestIncreasing(blocks, segment, facts, sig);
+    const segs = segments(group);
+    for (let s = 0; s < segs.length; s++) {
+      const bound = s + 1 < segs.length ? segs[s + 1]![0]!.start : -1;
+      const seq = bestIncreasing(blocks, segs[s]!, facts, sig, bound);
       if (!seq) continue;
       if (!best || seq.score > best.score + 1e-9) best = seq;
     }
@@ -225,13 +229,14 @@ function bestIncreasing(
   group: Candidate[],
   facts: BlockFacts,
   sig: string,
+  bound: number,
 ): Sequence | null {
   const n = group.length;
   const ws: number[] = new Array(n);
   const evs: boolean[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const c = group[k]!;
-    const nextStart = k + 1 < n ? group[k + 1]!.start : nextChrome(blocks, c.end + 1);
+    const nextStart = k + 1 < n ? group[k + 1]!.start : bound >= 0 ? bound : nextChrome(blocks, c.end + 1);
     const { w, ev } = weigh(blocks, c, nextStart, facts);
     ws[k] = w;
     evs[k] = ev;
@@ -269,7 +274,7 @@ function bestIncreasing(
   items.reverse();
   // Prefer "Punkt N" headings and real heading levels slightly on ties.
   const bonus = sig.startsWith('P|h') || sig === 'M' ? 0.2 : sig.startsWith('P|') ? -0.5 : 0;
-  return { items, score: dp[end]! + bonus, evidence };
+  return { items, score: dp[end]! + bonus, evidence, bound };
 }
 
 /** First chrome block at or after i (end of the content), or blocks.length. */

@@ -4,7 +4,7 @@
 import type { ParseResult, Platform } from '../model/minutes';
 import type { Block } from './blocks';
 import { extractBlocks } from './blocks';
-import { detectMinutes } from './detect';
+import { detectMinutes, headTitle } from './detect';
 import { agendaStateFromScripts, renderAgendaState } from './json-state';
 import { type CoreResult, parseBlocks, type Reason } from './parse';
 import { platformFromUrl } from './platforms';
@@ -34,7 +34,7 @@ function toResult(r: CoreResult, fallbackPlatform: Platform | null): ParseResult
 
 function docTitleOf(doc: Document): string {
   try {
-    return doc.title ?? '';
+    return headTitle(doc).replace(/\s+/g, ' ').trim();
   } catch {
     return '';
   }

@@ -161,12 +161,32 @@ export function meetingMeta(
       // ignore
     }
   }
+  if (!place && dateBlock >= 0 && dateLine >= 0) {
+    const line = content[dateBlock]!.raw.split('\n')[dateLine] ?? '';
+    const d = findDate(line);
+    if (d) {
+      const rest = line
+        .slice(d.index + d.length)
+        .replace(/^\s*,?\s*(?:kl\.?|klokken)?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?/i, '')
+        .replace(/^[\s,;–—-]+|^(?:i|på)\s+/gi, '')
+        .trim();
+      if (rest.length >= 3 && rest.length <= 120 && /\p{L}/u.test(rest)) place = rest;
+    }
+  }
   if (!place && dateBlock >= 0) {
     const b = content[dateBlock]!;
     const ls = b.raw.split('\n').map(collapse).filter(Boolean);
     const after = dateLine >= 0 ? ls.slice(dateLine + 1) : [];
     const next = content[dateBlock + 1];
-    const cand = after[0] ?? (next && next.text.length <= 120 ? next.text : null);
+    const cand =
+      after[0] ??
+      (next &&
+      next.text.length <= 120 &&
+      !next.level &&
+      !next.bold &&
+      !/^(?:\d{1,3}[.)]|punkt\b)/i.test(next.text)
+        ? next.text
+        : null);
     if (
       cand &&
       !findDate(cand) &&

@@ -69,7 +69,9 @@ export function parseBlocks(blocks: Block[], opts: CoreOptions): CoreResult {
   for (let k = 0; k < items.length; k++) {
     const c = items[k]!;
     const next = items[k + 1];
-    const to = next ? next.start : Math.max(contentEnd, c.end + 1);
+    const to = next
+      ? next.start
+      : Math.max(seq.bound >= 0 ? Math.min(seq.bound, contentEnd) : contentEnd, c.end + 1);
     const endPath = to < blocks.length ? pathOf(blocks[to]) : null;
     const { punkt, absent: a } = buildPunkt(blocks, c, to, {
       url: opts.url,
@@ -81,6 +83,11 @@ export function parseBlocks(blocks: Block[], opts: CoreOptions): CoreResult {
     punkter.push(punkt);
     absent.push(...a);
   }
+
+  // Minutes carry more than numbered headings: a case number, a decision or two kinds of sections.
+  const kinds = new Set<string>();
+  for (const p of punkter) for (const s of p.sections) if (s.kind !== 'andet') kinds.add(s.kind);
+  if (!punkter.some((p) => p.caseNumber) && !kinds.has('beslutning') && kinds.size < 2) return fail();
 
   const meta = meetingMeta(blocks, first.start, {
     url: opts.url,
