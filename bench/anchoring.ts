@@ -10,12 +10,12 @@ import { JSDOM } from 'jsdom';
 import {
   anchorAll,
   buildTextIndex,
+  createDomRefLocator,
   describe,
-  domRefLocation,
   meetingScopeResolver,
   type ScopeResolver,
 } from '../lib/anchoring';
-import { elementAt, parseDocument } from '../lib/minutes';
+import { parseDocument } from '../lib/minutes';
 import type { SectionKind } from '../lib/model/minutes';
 import type { AnchorScope, Target } from '../lib/model/selectors';
 
@@ -140,20 +140,21 @@ export const BENCH_URL = 'https://dagsorden.example.dk/referat/oekonomiudvalget/
 
 /**
  * Scopes as the content script gets them: the parser's model of the page
- * (lib/minutes), DomRefs resolved without Ranges. Falls back to the
- * generator's element ids if the parser does not recognise the page.
+ * (lib/minutes), DomRefs resolved without Ranges (a fresh locator per batch,
+ * so its cost is timed). Falls back to the generator's element ids if the
+ * parser does not recognise the page.
  */
-function scoping(doc: Document): { resolve: ScopeResolver; source: string } {
+function scoping(doc: Document): { resolver: () => ScopeResolver; source: string } {
   const parsed = parseDocument(doc, BENCH_URL);
   const m = parsed.meeting;
   if (m && m.punkter.length > 0) {
     const body = doc.body;
     return {
-      resolve: meetingScopeResolver(m, (ref) => domRefLocation(body, ref, elementAt)),
+      resolver: () => meetingScopeResolver(m, createDomRefLocator(body)),
       source: `parser (${m.punkter.length} punkter)`,
     };
   }
-  return { resolve: idResolver(doc), source: 'element ids' };
+  return { resolver: () => idResolver(doc), source: 'element ids' };
 }
 
 function idResolver(doc: Document): ScopeResolver {
@@ -249,7 +250,7 @@ function round(x: number, d = 2): number {
   return Math.round(x * f) / f;
 }
 
-function timeAnchoring(doc: Document, targets: Target[], runs: number, resolve: ScopeResolver) {
+function timeAnchoring(doc: Document, targets: Target[], runs: number, resolver: () => ScopeResolver) {
   const times: number[] = [];
   const buildTimes: number[] = [];
   let last: ReturnType<typeof anchorAll> = [];
@@ -258,7 +259,7 @@ function timeAnchoring(doc: Document, targets: Target[], runs: number, resolve: 
     const t0 = performance.now();
     const idx = buildTextIndex(doc);
     const t1 = performance.now();
-    const res = anchorAll(targets, idx, resolve);
+    const res = anchorAll(targets, idx, resolver());
     const t2 = performance.now();
     if (i > 0) {
       times.push(t2 - t0);
@@ -304,11 +305,11 @@ export function runAnchoringBench(
   opts: { naiveSample?: number; debug?: boolean } = {},
 ): Record<string, number | string> {
   const scopes = scoping(doc);
-  const highlights = makeHighlights(doc, page, scopes.resolve);
+  const highlights = makeHighlights(doc, page, scopes.resolver());
   const targets = highlights.map((h) => h.target);
 
   // Unchanged page.
-  const plain = timeAnchoring(doc, targets, 7, scopes.resolve);
+  const plain = timeAnchoring(doc, targets, 7, scopes.resolver);
   const exactSame = plain.results.filter(
     (r, i) => r.status === 'anchored' && plain.index.slice(r.start, r.end) === highlights[i]!.exact,
   ).length;
@@ -330,7 +331,7 @@ export function runAnchoringBench(
   const edited = editPage(doc, page);
   // The content script re-parses the changed page (not timed: parsing is issue 2's bench).
   const scopesEdited = scoping(doc);
-  const ed = timeAnchoring(doc, targets, 5, scopesEdited.resolve);
+  const ed = timeAnchoring(doc, targets, 5, scopesEdited.resolver);
   let keptTotal = 0;
   let kept = 0;
   let editedAnchored = 0;

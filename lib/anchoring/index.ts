@@ -20,6 +20,7 @@ export {
 } from './match';
 export * from './paint';
 export {
+  createDomRefLocator,
   domRefLocation,
   findPunkt,
   type LocatedScope,

@@ -116,6 +116,32 @@ export function domRefLocation(
   return { startBefore: start, endBefore: end };
 }
 
+/**
+ * A DomRef → NodeSpan function for one batch: same paths as lib/minutes'
+ * `elementAt` (child-element indexes from `root`), but each parent's element
+ * children are listed once, so a step is O(1) instead of a sibling walk.
+ * Create it per batch (the cache assumes the DOM does not change meanwhile):
+ * `meetingScopeResolver(meeting, createDomRefLocator(document.body))`.
+ */
+export function createDomRefLocator(root: Element): (ref: DomRef) => NodeSpan | null {
+  const kids = new Map<Element, Element[]>();
+  const at = (base: Element, path: DomRef['startPath']): Element | null => {
+    let el: Element | undefined = base;
+    for (const i of path) {
+      let list = kids.get(el);
+      if (!list) {
+        list = [];
+        for (let c = el.firstElementChild; c; c = c.nextElementSibling) list.push(c);
+        kids.set(el, list);
+      }
+      el = list[i];
+      if (!el) return null;
+    }
+    return el;
+  };
+  return (ref) => domRefLocation(root, ref, at);
+}
+
 /** True when the element at path `b` follows the one at `a` in document order (descendants follow). */
 export function pathFollows(a: readonly number[], b: readonly number[]): boolean {
   const n = Math.min(a.length, b.length);

@@ -7,6 +7,7 @@ import { expect, it, describe as suite } from 'vitest';
 import {
   anchorAll,
   buildTextIndex,
+  createDomRefLocator,
   describe,
   domRefLocation,
   locateScopes,
@@ -87,11 +88,13 @@ suite('anchoring on parsed fixtures', () => {
       const { doc, meeting } = await load(page.file, page.url);
       if (!meeting) continue;
       const idx = buildTextIndex(doc);
+      const locate = createDomRefLocator(doc.body);
       for (const p of meeting.punkter) {
         for (const ref of [p.dom, ...p.sections.map((s) => s.dom)]) {
           if (!ref) continue;
           const viaRange = locationOffsets(idx, resolveDomRef(doc, ref));
           expect(locationOffsets(idx, domRefLocation(doc.body, ref, elementAt))).toEqual(viaRange);
+          expect(locationOffsets(idx, locate(ref))).toEqual(viaRange);
           compared++;
         }
       }
