@@ -50,7 +50,12 @@ if (!hasDisplay) {
 const ext = await launchChromium({
   site,
   headless,
-  launchOptions: headless ? {} : { ignoreDefaultArgs: ['--enable-automation'] },
+  // our own SIGINT/SIGTERM handlers close the browser and delete the temporary profile
+  launchOptions: {
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    ...(headless ? {} : { ignoreDefaultArgs: ['--enable-automation'] }),
+  },
 });
 
 const shutdown = async (code = 0) => {

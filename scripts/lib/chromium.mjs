@@ -52,7 +52,8 @@ export async function launchChromium({
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
   const extensionId = new URL(worker.url()).host;
-  let closed = false;
+  /** @type {Promise<void> | null} */
+  let closing = null;
   return {
     context,
     extensionId,
@@ -89,11 +90,13 @@ export async function launchChromium({
       const tabId = await this.tabId(page);
       return this.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await context.close().catch(() => {});
-      rmSync(profileDir, { recursive: true, force: true });
+    /** Closes the browser and deletes the profile; every caller waits for the same work. */
+    close() {
+      closing ??= (async () => {
+        await context.close().catch(() => {});
+        rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+      })();
+      return closing;
     },
   };
 }
