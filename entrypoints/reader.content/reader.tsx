@@ -78,14 +78,15 @@ export class Reader {
     );
     const win = this.doc.defaultView;
     if (win) {
-      const onKey = (e: KeyboardEvent) => {
-        if (!isShortcut(e) || this.view.status === 'idle') return;
-        // Firefox uses Alt+Shift for access keys: leave the page's own "s" alone.
-        if (this.doc.querySelector('[accesskey="s" i]')) return;
-        e.preventDefault();
-        this.setOpen(!this.open, true);
-      };
-      const onNav = () => this.checkUrl();
+      const onKey = (e: KeyboardEvent) =>
+        safe(() => {
+          if (!isShortcut(e) || this.view.status === 'idle') return;
+          // Firefox uses Alt+Shift for access keys: leave the page's own "s" alone.
+          if (this.doc.querySelector('[accesskey="s" i]')) return;
+          e.preventDefault();
+          this.setOpen(!this.open, true);
+        });
+      const onNav = () => safe(() => this.checkUrl());
       const onShow = (e: PageTransitionEvent) => {
         if (e.persisted) {
           this.lastReport = '';
@@ -239,6 +240,10 @@ export class Reader {
   }
 
   private render(): void {
+    safe(() => this.renderUnsafe());
+  }
+
+  private renderUnsafe(): void {
     if (this.view.status === 'idle') {
       if (this.host) {
         safe(() => render(null, this.host!.mount));
