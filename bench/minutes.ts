@@ -7,18 +7,9 @@ import { JSDOM } from 'jsdom';
 import { detectMinutes, parseDocument, parseText } from '../lib/minutes/index';
 import { requireSharedDir } from '../scripts/lib/paths.mjs';
 import { sharedFixtures } from '../scripts/lib/site.mjs';
+import { textFloor } from './lib/floor';
 import { aabenDagsordenMeeting, encyclopediaPage } from './lib/pages';
 import { median, round, timeRuns } from './lib/stats';
-
-const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
-
-/** The floor: one TreeWalker pass collecting every text node's value, joined. */
-export function textFloor(doc: Document): string {
-  const walker = doc.createTreeWalker(doc.body, SHOW_TEXT);
-  const parts: string[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.nodeValue ?? '');
-  return parts.join('');
-}
 
 function detectNonMinutes() {
   const page = encyclopediaPage(1_000_000);

@@ -16,6 +16,16 @@ export const modules: BenchModule[] = [
     },
   },
   {
+    name: 'browser',
+    description: 'detection and parsing in real Chromium',
+    run: async () => (await import('./browser')).benchBrowser(),
+    targets: {
+      detect_ms_non_minutes_chromium: { max: 1, unit: 'ms' },
+      parse_ratio_floor_200_chromium: { max: 3, unit: '×' },
+      parse_200_punkter_found_chromium: { min: 200, max: 200 },
+    },
+  },
+  {
     name: 'db',
     description: 'data layer on fake-indexeddb',
     run: async () => (await import('./db')).benchDb(),
