@@ -77,13 +77,16 @@ export function parseDocument(doc: Document, url: string): ParseResult {
       const range = mainContentRange(doc, blocks);
       if (range) {
         const sub: Block[] = blocks.slice(range[0], range[1]);
-        const rr = parseBlocks([...blocks.slice(0, range[0]).map(asChrome), ...sub], {
-          url,
-          docTitle,
-          platform,
-          relaxed: true,
-          root,
-        });
+        const rr = parseBlocks(
+          [...blocks.slice(0, range[0]).map(asChrome), ...sub, ...blocks.slice(range[1]).map(asChrome)],
+          {
+            url,
+            docTitle,
+            platform,
+            relaxed: true,
+            root,
+          },
+        );
         if (rr.meeting) r = rr;
       }
     }

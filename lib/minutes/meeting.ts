@@ -57,13 +57,17 @@ export function meetingMeta(
 
   // Committee
   let committee: string | null = null;
-  for (const b of content) {
-    if (b.level > 0 || b.bold || b.hint) {
-      const c = cleanCommittee(b.text);
-      if (looksCommittee(c)) {
-        committee = c;
-        break;
-      }
+  let committeeBlock: Block | null = null;
+  // Headings first (h1 before lower levels), then bold/hinted lines.
+  const rank = (b: Block) => (b.level === 1 ? 0 : b.level > 0 ? b.level : 9);
+  const heads = content.filter((b) => (b.level > 0 || b.bold || b.hint) && b.text.length <= 300);
+  heads.sort((a, b) => rank(a) - rank(b));
+  for (const b of heads) {
+    const c = cleanCommittee(b.text);
+    if (looksCommittee(c)) {
+      committee = c;
+      committeeBlock = b;
+      break;
     }
   }
   if (!committee) {
@@ -128,6 +132,13 @@ export function meetingMeta(
       participantsText = value(i, LABEL_PARTICIPANTS);
     }
   }
+  if (!date && committeeBlock) {
+    const d = findDate(committeeBlock.text);
+    if (d) {
+      date = d.iso;
+      time = parseTime(committeeBlock.text);
+    }
+  }
   if (!date) {
     for (let i = 0; i < content.length && !date; i++) {
       const b = content[i]!;
@@ -161,14 +172,26 @@ export function meetingMeta(
       // ignore
     }
   }
+  if (!time) {
+    for (const b of content.slice(0, 30)) {
+      const t = b.text.length <= 300 && /\bkl\.?\s*\d/i.test(b.text) ? parseTime(b.text) : null;
+      if (t) {
+        time = t;
+        break;
+      }
+    }
+  }
   if (!place && dateBlock >= 0 && dateLine >= 0) {
-    const line = content[dateBlock]!.raw.split('\n')[dateLine] ?? '';
-    const d = findDate(line);
+    const line = collapse(content[dateBlock]!.raw.split('\n')[dateLine] ?? '');
+    const d = line.length <= 150 ? findDate(line) : null;
     if (d) {
       const rest = line
         .slice(d.index + d.length)
         .replace(/^\s*,?\s*(?:kl\.?|klokken)?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?/i, '')
-        .replace(/^[\s,;–—-]+|^(?:i|på)\s+/gi, '')
+        .replace(/^[\s,;–—-]+/, '')
+        .replace(/^(?:i|på)\s+/i, '')
+        .replace(/\.\s+\p{Lu}.*$/u, '')
+        .replace(/[.,;]\s*$/, '')
         .trim();
       if (rest.length >= 3 && rest.length <= 120 && /\p{L}/u.test(rest)) place = rest;
     }

@@ -8,45 +8,48 @@ type Rule = [RegExp, SectionKind];
 // normalised heading (lowercase, collapsed, trailing ':' stripped).
 const RULES: Rule[] = [
   [
-    /^beslutning(?:en)? (?:træffes|tages) af\b|^beslutningskompetence|^kompetence(?:\s|$)|^beslutningsniveau/,
+    /^beslutning(?:en)? (?:træffes|tages) af\b|^beslutningskompetence|^kompetence(?:\s|$)|^beslutningsniveau|^beslutningstema/,
     'andet',
   ],
-  [/^(?:[\p{L}-]+s )?beslutning(?:er)?(?:\s+(?:i|fra|på|af|den)\b.*|\s*\(.*\))?$/u, 'beslutning'],
-  [/^(?:afgørelse|vedtagelse|udvalgets afgørelse)$/, 'beslutning'],
+  [/^(?:[\p{L}-]+s )?beslutning(?:er)?(?:\s+(?:i|fra|på|af|den|truffet)\b.*|\s*\(.*\))?$/u, 'beslutning'],
   [
-    /^(?:resum[eé]|kort resum[eé]|sammendrag|sagsindhold|indhold|kort om sagen|sagens indhold|formål|hvad skal besluttes|resumé og indstilling)$/,
+    /^(?:afgørelse|vedtagelse|udvalgets afgørelse|resultat|behandling i (?:udvalget|byrådet|mødet))$/,
+    'beslutning',
+  ],
+  [
+    /^(?:resum[eé]|kort resum[eé]|sagsresum[eé]|sammendrag|sagsindhold|indhold|kort om sagen|kort fortalt|sagens indhold|formål|hvad skal besluttes\??|hvad sagen drejer sig om|resum[eé] og indstilling)$/,
     'resume',
   ],
   [
-    /^(?:sagsfremstilling|uddybende sagsfremstilling|sagsbeskrivelse|beskrivelse|baggrund|sagens baggrund|sagen|sagsforklaring|redegørelse|sagens fakta)$/,
+    /^(?:sagsfremstilling|uddybende sagsfremstilling|sagsfremstilling og vurdering|sagsbeskrivelse|beskrivelse|baggrund|baggrund og formål|sagens baggrund|sagen|sagsforklaring|redegørelse|sagens fakta|(?:administrationens|forvaltningens|direktionens) (?:vurdering|bemærkninger)|vurdering)$/,
     'sagsfremstilling',
   ],
   [
-    /^(?:indstilling(?:er)?|forslag til beslutning|forslag|administrationens indstilling|forvaltningens indstilling|direktionens indstilling|administrationen indstiller|forvaltningen indstiller|indstilling fra .*|[\p{L}-]+ indstiller(?:,? at)?)$/u,
+    /^(?:indstilling(?:er)?|forslag til beslutning|beslutningsforslag|forslag|(?:administrationens|forvaltningens|direktionens|borgmesterens|direktørens) indstilling|(?:administrationen|forvaltningen|direktionen) indstiller|indstilling fra .*|[\p{L}-]+ indstiller(?:,? at)?|det indstilles(?:,? at)?)$/u,
     'indstilling',
   ],
   [
-    /^(?:bilag|bilagsliste|bilagsfortegnelse|vedhæftede (?:filer|bilag|dokumenter)|vedhæftninger|bilag til (?:punkt|sagen)|tilknyttede bilag)$/,
+    /^(?:bilag|bilagsliste|bilagsoversigt|bilagsfortegnelse|vedhæftede (?:filer|bilag|dokumenter)|vedhæftninger|bilag til (?:punkt|sagen)|tilknyttede bilag|dokumenter)$/,
     'bilag',
   ],
   [
-    /^(?:økonomi|økonomiske? (?:konsekvenser|forhold|vurdering|overvejelser)|økonomi og finansiering|økonomiske konsekvenser og finansiering|bevillingsmæssige konsekvenser|bevilling|finansiering|økonomi og bevilling)\b.*$/,
+    /^(?:økonomi|økonomiske? (?:konsekvenser|forhold|vurdering|overvejelser)|økonomi og finansiering|bevillingsmæssige konsekvenser|bevilling|finansiering|økonomi og bevilling)\b.*$/,
     'oekonomi',
   ],
   [
-    /^(?:lovgrundlag|retsgrundlag|hjemmel|lovhjemmel|lovgivning|retlige forhold|juridiske forhold|juridisk grundlag|lovgivning og hjemmel|regelgrundlag)$/,
+    /^(?:lovgrundlag|retsgrundlag|hjemmel|lovhjemmel|lovgivning|retlige forhold|juridiske forhold|juridisk grundlag|regelgrundlag|retsregler)\b.*$/,
     'lovgrundlag',
   ],
   [
-    /^(?:tidligere behandling(?:er)?|tidligere beslutninger|relateret behandling|relaterede sager|sagens forløb|historik|politisk behandling|tidligere politisk behandling|behandlingshistorik)$/,
+    /^(?:tidligere behandling(?:er)?|tidligere beslutninger|relateret behandling|relaterede sager|sagens forløb|historik|politisk behandling|tidligere politisk behandling|behandlingshistorik|sagsforløb)\b.*$/,
     'historik',
   ],
   [
-    /^(?:kommende behandling(?:sforløb)?|videre (?:proces|forløb|behandling)|fremtidig behandling|det videre forløb|videre politisk behandling|behandlingsforløb|sagen skal behandles i|tidsplan og videre proces)$/,
+    /^(?:kommende behandling(?:sforløb)?|videre (?:proces|forløb|behandling)|fremtidig behandling|det videre forløb|videre politisk behandling|behandlingsforløb|sagen skal behandles i|tidsplan og videre proces|proces og tidsplan|sagen afgøres af)\b.*$/,
     'kommende',
   ],
   [
-    /^(?:procedure|slet denne tekst|fraværende|fravær|afbud|deltager i sagens behandling|deltagere|yderligere deltagelse(?: på mødet)?|meddelelse(?:r)?|høring|høringssvar|supplerende oplysninger|bemærkninger|protokoltilførsel|handicappolitisk vurdering|sagens kompetence|sagsbehandler|ansvarlig|tidligere deltagelse|habilitet|inhabilitet)$/,
+    /^(?:procedure|slet denne tekst|fraværende|fravær|afbud|deltager i sagens behandling|deltagere|yderligere deltagelse(?: på mødet)?|meddelelse(?:r)?|høring|høringssvar|supplerende oplysninger|bemærkninger|protokoltilførsel|mindretalsudtalelse|sagens kompetence|sagsbehandler|ansvarlig|tidligere deltagelse|habilitet|inhabilitet|[\p{L}-]+(?:mæssige|politiske) (?:konsekvenser|vurdering)|konsekvenser for .*|borgerinddragelse|kommunikation og borgerinddragelse|klima(?:- og miljø)?vurdering|miljøvurdering|sundhedsmæssige konsekvenser)$/u,
     'andet',
   ],
 ];

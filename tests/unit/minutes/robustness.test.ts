@@ -107,6 +107,26 @@ describe('other markups', () => {
     expect(m.punkter[1]!.sections.map((s) => s.kind)).toEqual(['indstilling', 'beslutning']);
   });
 
+  it('unknown CMS with plain-paragraph headings: main content found with Readability, refs stay live', () => {
+    const url = 'https://www.eksempel.dk/aeldreraadet/referat-7-marts';
+    const doc = htmlDoc(V.divSoup, url);
+    const r = parseDocument(doc, url);
+    expect(r.isMinutes).toBe(true);
+    const m = r.meeting!;
+    expect(m).toMatchObject({ committee: 'Ældrerådet', date: '2024-03-07', time: '10:00', kind: 'referat' });
+    expect(m.punkter.map((p) => [p.number, p.printedTitle])).toEqual([
+      [1, 'Godkendelse af dagsorden'],
+      [2, 'Høring om madservice'],
+      [3, 'Eventuelt'],
+    ]);
+    expect(m.punkter[1]!.decision).toMatch(/^Rådet afgiver høringssvar/);
+    for (const p of m.punkter) {
+      const text = resolveDomRef(doc, p.dom!)!.toString();
+      expect(text).toContain(p.printedTitle);
+      expect(text).not.toContain('Torvet 1');
+    }
+  });
+
   it('DomRefs resolve to ranges in the live page', () => {
     const doc = htmlDoc(V.h2Numbered, URL);
     const r = parseDocument(doc, URL);

@@ -154,3 +154,25 @@ export const blog = page(
 );
 
 export const malformed = `<html><body><div><p>Referat<h2>Punkt 1 Meddelelser<p>Sagsnr.: 23/1<table><tr><td><h3>Beslutning</td><p>Godkendt<div></span></b><h2>Punkt 2 Eventuelt</h3><p>Beslutning<p>Intet</table><<<>>><script>x</p`;
+
+/** Unknown CMS: punkt headings are plain paragraphs "N. Title" in div soup, next to a sidebar. */
+export const divSoup = `<!doctype html><html><head><title>Mødereferat – Ældrerådet</title></head><body>
+<div class="top"><div class="logo">Eksempel Kommune</div><div class="menu"><div>Borger</div><div>Erhverv</div><div>Politik</div></div></div>
+<div class="wrap">
+<div class="col-left"><div class="box"><div>Genveje</div><div>1. Find dit udvalg</div><div>2. Se kalenderen</div><div>3. Kontakt os</div></div></div>
+<div class="col-main"><div class="content">
+<div class="intro">Referat fra Ældrerådets møde torsdag den 7. marts 2024 kl. 10.00 på Plejecenter Solbakken. Til stede var alle rådets medlemmer, og mødet blev ledet af formanden.</div>
+<div class="txt">1. Godkendelse af dagsorden</div>
+<div class="txt">Beslutning</div>
+<div class="txt">Dagsordenen blev godkendt uden bemærkninger, og formanden bød velkommen til det nye medlem af rådet.</div>
+<div class="txt">2. Høring om madservice</div>
+<div class="txt">Sagsfremstilling</div>
+<div class="txt">Kommunen har sendt forslag om ny madservice i høring. Rådet har modtaget materialet og drøftet det grundigt på mødet, herunder priser og valgfrihed.</div>
+<div class="txt">Beslutning</div>
+<div class="txt">Rådet afgiver høringssvar som drøftet på mødet. Formanden formulerer svaret og sender det til forvaltningen inden fristen.</div>
+<div class="txt">3. Eventuelt</div>
+<div class="txt">Beslutning</div>
+<div class="txt">Intet at bemærke. Næste møde holdes i april, og dagsordenen udsendes en uge før mødet som sædvanligt.</div>
+</div></div></div>
+<div class="bottom"><div>Eksempel Kommune · Torvet 1 · 1234 By</div></div>
+</body></html>`;
