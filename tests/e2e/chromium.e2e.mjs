@@ -243,51 +243,78 @@ describe('Chromium: popup', () => {
 });
 
 describe('Chromium: keyboard and accessible names', () => {
-  test('Tab reaches the panel toggle, Enter opens the panel, every control is named', T, async () => {
-    const { page, shadow } = await openMinutes(fixture('001-aabendagsorden.html'));
-    try {
-      await page.evaluate(() => {
-        document.activeElement?.blur?.();
-        window.scrollTo(0, 0);
-      });
-      let reached = false;
-      for (let i = 0; i < 200 && !reached; i++) {
-        await page.keyboard.press('Tab');
-        reached = await shadow.focusedMatches('[data-testid="panel-toggle"]');
-      }
-      assert.ok(reached, 'the panel toggle is reachable with Tab');
-      const wasOpen = await shadow.isVisible('[data-testid="panel"]');
-      if (wasOpen) {
-        await page.keyboard.press('Enter'); // close, then open again from the keyboard
+  test(
+    'Tab reaches the panel toggle, Enter opens the panel, every control is named, Enter on an entry jumps',
+    T,
+    async () => {
+      const { page, shadow } = await openMinutes(fixture('001-aabendagsorden.html'));
+      try {
+        await page.evaluate(() => {
+          document.activeElement?.blur?.();
+          window.scrollTo(0, 0);
+        });
+        let reached = false;
+        for (let i = 0; i < 200 && !reached; i++) {
+          await page.keyboard.press('Tab');
+          reached = await shadow.focusedMatches('[data-testid="panel-toggle"]');
+        }
+        assert.ok(reached, 'the panel toggle is reachable with Tab');
+        const wasOpen = await shadow.isVisible('[data-testid="panel"]');
+        if (wasOpen) {
+          await page.keyboard.press('Enter'); // close, then open again from the keyboard
+          await waitFor(
+            () => shadow.isVisible('[data-testid="panel"]'),
+            (v) => !v,
+            { what: 'panel closes on Enter' },
+          );
+        }
+        await page.keyboard.press('Enter');
+        await waitFor(() => shadow.isVisible('[data-testid="panel"]'), Boolean, {
+          what: 'panel opens on Enter',
+        });
         await waitFor(
-          () => shadow.isVisible('[data-testid="panel"]'),
-          (v) => !v,
-          { what: 'panel closes on Enter' },
+          () => shadow.accessibleNames('button[data-punkt]'),
+          (l) => l.length > 0,
+          {
+            what: 'outline buttons in the open panel',
+          },
         );
-      }
-      await page.keyboard.press('Enter');
-      await waitFor(() => shadow.isVisible('[data-testid="panel"]'), Boolean, {
-        what: 'panel opens on Enter',
-      });
-      await waitFor(
-        () => shadow.accessibleNames('button[data-punkt]'),
-        (l) => l.length > 0,
-        {
-          what: 'outline buttons in the open panel',
-        },
-      );
 
-      const controls = await shadow.accessibleNames(
-        'button, a[href], input, select, textarea, [role="button"]',
-      );
-      assert.ok(controls.length > 0);
-      const unnamed = controls.filter((c) => !c.ignored && !c.name);
-      assert.deepEqual(unnamed, [], 'every control has an accessible name');
-    } finally {
-      await shadow.dispose();
-      await page.close();
-    }
-  });
+        const controls = await shadow.accessibleNames(
+          'button, a[href], input, select, textarea, [role="button"]',
+        );
+        assert.ok(controls.length > 0);
+        const unnamed = controls.filter((c) => !c.ignored && !c.name);
+        assert.deepEqual(unnamed, [], 'every control has an accessible name');
+
+        // Tab on to the last outline entry; Enter jumps there.
+        const fx = fixture('001-aabendagsorden.html');
+        const last = fx.truth.punkter.at(-1).number;
+        const where = { style: fx.style, n: last };
+        await page.evaluate(() => window.scrollTo(0, 0)); // tabbing through the page scrolled it
+        assert.equal(
+          (await page.evaluate(punktState, where)).inViewport,
+          false,
+          `punkt ${last} starts out of view`,
+        );
+        let onEntry = false;
+        for (let i = 0; i < 80 && !onEntry; i++) {
+          await page.keyboard.press('Tab');
+          onEntry = await shadow.focusedMatches(`button[data-punkt="${last}"]`);
+        }
+        assert.ok(onEntry, `outline entry ${last} is reachable with Tab`);
+        await page.keyboard.press('Enter');
+        await waitFor(
+          () => page.evaluate(punktState, where),
+          (st) => st.inViewport && st.bodyInViewport,
+          { what: `Enter on outline entry ${last} scrolls to punkt ${last}` },
+        );
+      } finally {
+        await shadow.dispose();
+        await page.close();
+      }
+    },
+  );
 });
 
 describe('Chromium: page text is never inserted as HTML', () => {

@@ -12,14 +12,18 @@ import {
   testSite,
   VISIBLE_TEXT,
   waitFor,
+  XSS_TEXT,
+  XSS_URL,
 } from './helpers.mjs';
 
 const T = { timeout: 45_000 };
 /** @type {Awaited<ReturnType<typeof launchFirefox>>} */
 let ff;
 
+const site = testSite();
+
 before(async () => {
-  ff = await launchFirefox({ site: testSite() });
+  ff = await launchFirefox({ site });
 });
 after(async () => {
   await ff?.close();
@@ -63,6 +67,45 @@ describe('Firefox ESR: recognise → outline', () => {
       }
     });
   }
+
+  test('markup in a punkt title shows as text in the popup, and nothing runs', T, async () => {
+    const page = await ff.newPage();
+    try {
+      await page.goto(XSS_URL, { waitUntil: 'load' });
+      await waitFor(
+        () => page.evaluate(HOST_STATE),
+        (s) => Number(s?.punkter) > 0,
+        { what: 'recognised' },
+      );
+      const popup = await ff.openExtensionPage(`popup.html?tab=${await ff.tabId(page)}`);
+      try {
+        await waitFor(
+          () => popup.evaluate(VISIBLE_TEXT),
+          (t) => t.includes(XSS_TEXT),
+          { what: 'popup shows the markup as text' },
+        );
+        assert.equal(
+          await popup.evaluate(() => document.querySelectorAll('img').length),
+          0,
+          'no <img> in the popup',
+        );
+      } finally {
+        await popup.close();
+      }
+      assert.equal(
+        await page.evaluate(() => document.documentElement.dataset.xss ?? null),
+        null,
+        'no handler ran',
+      );
+      assert.deepEqual(
+        site.requests.filter((u) => /\/x$/.test(u)),
+        [],
+        'the fake image was never requested',
+      );
+    } finally {
+      await page.close();
+    }
+  });
 
   test('an ordinary page gets no punkter and no badge', T, async () => {
     const fx = negativeFixtures.find((f) => new URL(f.url).hostname.endsWith('.dk')) ?? negativeFixtures[0];
