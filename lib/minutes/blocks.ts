@@ -26,6 +26,8 @@ export interface Block {
   /** Leading bold text ("Afbud" in "**Afbud** A, B"). */
   lead: string;
   el: Element | null;
+  /** Cached: opens a section (see headings.ts isSectionHeading). */
+  sh?: boolean;
   /** Position of `el` under the extraction root (see paths.ts); null for text input. */
   frame: Frame | null;
   /** Closest preceding id / a[name] not yet claimed by a block. */
@@ -188,6 +190,7 @@ export function extractBlocks(root: Element): Extract {
         lead: lead ? lead.replace(/\s+/g, ' ').trim() : '',
         el: runEl ?? owner,
         frame: runEl ? runFrame : ownerFrame,
+        sh: undefined,
         anchor,
         dataId,
       });

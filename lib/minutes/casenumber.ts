@@ -88,6 +88,8 @@ export function caseNumberFromLine(line: string): string | null {
     const tok = /^[A-Za-z0-9ÆØÅæøå][\w./\-–]*/.exec(rest);
     return tok && /\d/.test(tok[0]) ? tok[0] : null;
   }
+  const c0 = s.charCodeAt(0);
+  if (c0 < 48 || c0 > 57) return null;
   const m = CASE_NUMBER_PATTERN.exec(s);
   if (m && m.index === 0 && m[0].length >= s.replace(/[.;,]$/, '').length) return m[0];
   return null;

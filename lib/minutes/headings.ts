@@ -58,6 +58,12 @@ export function blockFacts(blocks: Block[]): BlockFacts {
 
 /** A block that opens a section: a header-looking or short line with known vocabulary. */
 export function isSectionHeading(b: Block): boolean {
+  if (b.sh !== undefined) return b.sh;
+  b.sh = sectionHeading(b);
+  return b.sh;
+}
+
+function sectionHeading(b: Block): boolean {
   if (b.text.length > 120) return false;
   if (headingish(b) || (b.text.length <= 60 && !/[.!?]$/.test(b.text) && b.tag !== 'li')) {
     if (sectionKind(b.text)) return true;

@@ -59,8 +59,8 @@ export function parseDocument(doc: Document, url: string): ParseResult {
     if (jsonScripts.length) {
       const state = agendaStateFromScripts(jsonScripts);
       if (state) {
-        const { doc: synth, ids } = renderAgendaState(state, () => doc.implementation.createHTMLDocument(''));
-        const sb = extractBlocks(synth.body).blocks;
+        const { root: synth, ids } = renderAgendaState(state, doc);
+        const sb = extractBlocks(synth).blocks;
         const chromeTail = blocks.filter((b) => b.chrome);
         const jr = parseBlocks([...sb, ...chromeTail], {
           url,

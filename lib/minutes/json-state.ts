@@ -95,48 +95,44 @@ export function findAgendaState(json: unknown): AgendaState | null {
   return best;
 }
 
-function appendBody(doc: Document, parent: Element, body: unknown) {
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Item body as HTML: item HTML as is, plain text escaped into paragraphs, field lists as h3 + body. */
+function bodyHtml(body: unknown, depth = 0): string {
   if (typeof body === 'string') {
-    if (/<[a-z][\s\S]*>/i.test(body)) {
-      const tpl = doc.createElement('template');
-      tpl.innerHTML = body;
-      parent.append(tpl.content);
-    } else {
-      for (const para of body.split(/\n\s*\n|\n/)) {
-        const p = doc.createElement('p');
-        p.textContent = para;
-        parent.append(p);
-      }
-    }
-  } else if (Array.isArray(body)) {
+    if (/<[a-z][\s\S]*>/i.test(body)) return body;
+    return body
+      .split(/\n/)
+      .map((p) => `<p>${esc(p)}</p>`)
+      .join('');
+  }
+  if (Array.isArray(body) && depth < 4) {
+    const out: string[] = [];
     for (const f of body) {
-      if (typeof f === 'string') appendBody(doc, parent, f);
+      if (typeof f === 'string') out.push(bodyHtml(f, depth + 1));
       else if (f && typeof f === 'object') {
         const o = f as Obj;
         const h = asText(pick(o, TITLE_KEYS));
-        if (h) {
-          const el = doc.createElement('h3');
-          el.textContent = h;
-          parent.append(el);
-        }
-        appendBody(doc, parent, pick(o, BODY_KEYS));
+        if (h) out.push(`<h3>${esc(h)}</h3>`);
+        out.push(bodyHtml(pick(o, BODY_KEYS), depth + 1));
       }
     }
+    return out.join('');
   }
+  return '';
 }
 
 /** Render agenda state into an inert document: h1 + meta lines + one section per item. */
 export function renderAgendaState(
   state: AgendaState,
-  make: () => Document,
-): { doc: Document; ids: (string | null)[] } {
-  const doc = make();
-  const root = doc.body;
+  live: Document,
+): { root: Element; ids: (string | null)[] } {
+  // One parse in a template: its content document is inert (no scripts run, no
+  // resources load) and it is never attached to the live page.
+  const parts: string[] = [];
   const add = (tag: string, text: string | null, label?: string) => {
-    if (!text) return;
-    const el = doc.createElement(tag);
-    el.textContent = label ? `${label}: ${text}` : text;
-    root.append(el);
+    if (text) parts.push(`<${tag}>${esc(label ? `${label}: ${text}` : text)}</${tag}>`);
   };
   add('h1', asText(pick(state.meta, META_TITLE)));
   add('p', asText(pick(state.meta, META_DATE)), 'Mødedato');
@@ -144,23 +140,18 @@ export function renderAgendaState(
   add('p', asText(pick(state.meta, META_PEOPLE)), 'Deltagere');
   const ids: (string | null)[] = [];
   for (const it of state.items) {
-    const sec = doc.createElement('section');
     const id = asText(pick(it, ID_KEYS));
     ids.push(id);
-    if (id) sec.setAttribute('data-punkt-id', id);
-    const h = doc.createElement('h2');
-    h.textContent = `Punkt ${asNumber(pick(it, NUM_KEYS))} ${asText(pick(it, TITLE_KEYS)) ?? ''}`;
-    sec.append(h);
+    const title = `Punkt ${asNumber(pick(it, NUM_KEYS))} ${asText(pick(it, TITLE_KEYS)) ?? ''}`;
     const cn = asText(pick(it, CASE_KEYS));
-    if (cn) {
-      const p = doc.createElement('p');
-      p.textContent = `Sagsnr.: ${cn}`;
-      sec.append(p);
-    }
-    appendBody(doc, sec, pick(it, BODY_KEYS));
-    root.append(sec);
+    parts.push(
+      `<section${id ? ` data-punkt-id="${esc(id)}"` : ''}><h2>${esc(title)}</h2>${cn ? `<p>Sagsnr.: ${esc(cn)}</p>` : ''}<div>${bodyHtml(pick(it, BODY_KEYS))}</div></section>`,
+    );
   }
-  return { doc, ids };
+  const tpl = live.createElement('template');
+  tpl.innerHTML = `<div>${parts.join('')}</div>`;
+  const root = tpl.content.firstElementChild ?? tpl.content.ownerDocument.createElement('div');
+  return { root, ids };
 }
 
 /** Parse JSON script texts and return the first usable agenda state. */

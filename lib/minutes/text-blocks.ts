@@ -26,6 +26,7 @@ function make(raw: string, tag: string, level: number, bold: boolean, lead: stri
     lead,
     el: null,
     frame: null,
+    sh: undefined,
     anchor: null,
     dataId: null,
   };

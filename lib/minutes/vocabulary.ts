@@ -54,8 +54,13 @@ const RULES: Rule[] = [
   ],
 ];
 
+// Cheap prefilter: every rule above contains one of these stems.
+const STEMS =
+  /beslut|afgør|vedtag|resultat|behandling|resum|sammendrag|indhold|fortalt|formål|hvad |sag|baggrund|beskriv|redegør|vurder|indstil|forslag|bilag|vedhæft|dokument|økonomi|bevilling|finansier|lov|ret|hjemmel|regel|tidligere|relater|forløb|historik|kommende|videre|proces|procedure|slet|fravær|afbud|deltage|meddelelse|høring|supplerende|bemærkning|protokol|mindretal|kompetence|ansvarlig|habilitet|konsekvens|borgerinddragelse|klima|miljø/i;
+
 /** Classify a section heading; null when it is not known section vocabulary. */
 export function sectionKind(heading: string): SectionKind | null {
+  if (heading.length > 160 || !STEMS.test(heading)) return null;
   const h = norm(heading);
   if (!h || h.length > 120) return null;
   for (const [re, kind] of RULES) if (re.test(h)) return kind;
