@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ModelResponse } from '../../lib/messages/schemas';
 import type { Punkt } from '../../lib/model/minutes';
 import { punkterCount, t } from '../i18n';
@@ -39,7 +39,7 @@ export function Panel({
   const closeRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
