@@ -119,7 +119,7 @@ export function findCandidates(blocks: Block[], relaxed = false): Candidate[] {
     const m = NUM.exec(t) ?? (hish ? NUM_SPACE.exec(t) : null);
     if (m) {
       if (b.inList && !hish) continue;
-      if (!hish && !relaxed) continue;
+      if (!hish && (!relaxed || !/^\d{1,3}\s*[.):]?\s*[\p{Lu}"'«„”]/u.test(t) || /[.,;:]$/.test(t))) continue;
       if (CASE_NUMBER_PATTERN.test(t.slice(0, 24)) && /^\d{2}[./-]\d/.test(t)) continue;
       out.push(
         cand(i, i, +m[1]!, m[2]!.trim(), 'num', `N|${b.tag}|${b.level}|${b.bold}|${b.hint}|${b.inList}`, ''),

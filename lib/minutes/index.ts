@@ -104,7 +104,7 @@ function asChrome(b: Block): Block {
 export function parseText(text: string, url?: string): ParseResult {
   try {
     const blocks = textToBlocks(text);
-    const r = parseBlocks(blocks, { url: url ?? '', docTitle: '', platform: 'text' });
+    const r = parseBlocks(blocks, { url: url ?? '', docTitle: '', platform: 'text', relaxed: true });
     return toResult(r, 'text');
   } catch {
     return { isMinutes: false, platform: 'text', reason: 'error' };

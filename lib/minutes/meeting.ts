@@ -85,6 +85,16 @@ export function meetingMeta(
     }
   }
   if (!committee) {
+    for (const b of content) {
+      if (b.text.length > 80) continue;
+      const c = cleanCommittee(b.text);
+      if (looksCommittee(c) && !/[.!?]$/.test(c) && c.split(' ').length <= 8) {
+        committee = c;
+        break;
+      }
+    }
+  }
+  if (!committee) {
     const c = cleanCommittee(opts.docTitle);
     if (looksCommittee(c)) committee = c;
   }

@@ -1,7 +1,15 @@
 // The parser core: blocks → Meeting. Shared by DOM, JSON-state and text input.
 import type { Meeting, Platform, Punkt } from '../model/minutes';
 import type { Block } from './blocks';
-import { blockFacts, chooseSequence, findCandidates, isSectionHeading } from './headings';
+import {
+  type BlockFacts,
+  blockFacts,
+  chooseSequence,
+  findCandidates,
+  headingish,
+  isSectionHeading,
+  type Sequence,
+} from './headings';
 import { meetingMeta, nameKey } from './meeting';
 import { pathFinder } from './paths';
 import { buildPunkt } from './punkt';
@@ -41,7 +49,7 @@ export function vocabularyKinds(blocks: Block[]): number {
 export function parseBlocks(blocks: Block[], opts: CoreOptions): CoreResult {
   const facts = blockFacts(blocks);
   const cands = findCandidates(blocks, opts.relaxed);
-  const seq = chooseSequence(blocks, cands, facts);
+  const seq = chooseSequence(blocks, cands, facts) ?? punktPageFallback(blocks, opts.url, facts);
   const fail = (): CoreResult => {
     const vocabKinds = vocabularyKinds(blocks);
     return { meeting: null, reason: vocabKinds >= 2 ? 'no-punkter' : 'not-minutes', vocabKinds };
@@ -50,7 +58,7 @@ export function parseBlocks(blocks: Block[], opts: CoreOptions): CoreResult {
   const items = seq.items;
   // Weak sequences (plain paragraphs) need evidence on a good share of members.
   const first = items[0]!;
-  if (first.sig.startsWith('P|p') || first.sig.startsWith('P|l')) {
+  if (!headingish(blocks[first.start]!) && !headingish(blocks[first.end]!)) {
     if (seq.evidence * 3 < items.length) return fail();
   }
   // A single numbered heading (not "Punkt N") is only a punkt with vocabulary in its body.
@@ -109,4 +117,36 @@ export function parseBlocks(blocks: Block[], opts: CoreOptions): CoreResult {
     punkter,
   };
   return { meeting, platform };
+}
+
+/**
+ * One punkt per page without a "Punkt N" line (the number is only in the URL,
+ * e.g. ".../referat/punkt-3"): the page's main heading is the punkt title.
+ */
+function punktPageFallback(blocks: Block[], url: string, facts: BlockFacts): Sequence | null {
+  const m = /\/punkt[-_]?(\d{1,4})\/?(?:[?#]|$)/i.exec(url);
+  if (!m) return null;
+  let h = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!b.chrome && b.level === 1 && b.text.length <= 300) {
+      h = i;
+      break;
+    }
+  }
+  if (h < 0) return null;
+  let end = blocks.length;
+  while (end > h + 1 && blocks[end - 1]!.chrome) end--;
+  if (facts.vocabPrefix[end]! - facts.vocabPrefix[h + 1]! === 0) return null;
+  const c = {
+    start: h,
+    end: h,
+    number: Number(m[1]),
+    title: blocks[h]!.text,
+    kind: 'meta' as const,
+    sig: 'M',
+    meta: '',
+    weight: 3,
+  };
+  return { items: [c], score: 3, evidence: 1, bound: -1 };
 }

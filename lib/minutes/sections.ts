@@ -88,7 +88,7 @@ export function parseBody(
         continue;
       }
     }
-    if (isSectionHeading(b)) {
+    if (isSectionHeading(b) && !(open && !headingish(b) && !b.lead && sectionKind(t) === open.kind)) {
       let heading = t;
       let rest = '';
       if (!sectionKind(t) && b.lead && sectionKind(b.lead)) {

@@ -7,6 +7,8 @@ const HEADING = /^(#{1,6})\s+(.*)$/;
 const BOLD_LINE = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$/;
 const LEAD_BOLD = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)/;
 const BULLET = /^\s*(?:[-*•·▪]|\d{1,3}[.)])\s+/;
+// "3. Godkendelse af dagsorden": a numbered line that reads like a heading, not a list item.
+const NUMBERED_TITLE = /^\d{1,3}[.)]\s+\p{Lu}[^\n]{1,150}[^.,;:!?]$/u;
 const RULE = /^\s*[-=_|\t ]{3,}\s*$/;
 
 function stripMarkdown(s: string): string {
@@ -69,12 +71,15 @@ export function textToBlocks(input: string): Block[] {
       out.push(make(stripMarkdown(line), 'tr', 0, false, ''));
       continue;
     }
-    if (BULLET.test(line)) {
+    if (BULLET.test(line) && !NUMBERED_TITLE.test(line.trim())) {
       flushPara();
       const lead = LEAD_BOLD.exec(line.replace(BULLET, ''));
       out.push(make(stripMarkdown(line), 'li', 0, false, lead ? collapse(lead[1]!) : ''));
       continue;
     }
+    // A new line continues the paragraph only when the previous one looks hard-wrapped.
+    const prev = para[para.length - 1];
+    if (prev !== undefined && (prev.trim().length < 50 || /[.:!?]\s*$/.test(prev))) flushPara();
     if (para.length === 0) {
       const lead = LEAD_BOLD.exec(line);
       paraLead = lead ? collapse(stripMarkdown(lead[1]!)) : '';

@@ -127,6 +127,28 @@ describe('other markups', () => {
     }
   });
 
+  it('one punkt per page with the number only in the URL', () => {
+    const url = 'https://www.eksempel.dk/politik/byraadet/moede-12122023/referat/punkt-7';
+    const html = page(
+      `<nav class="breadcrumb"><a href="/">Forside</a> › <a href="/politik">Byrådet</a> › Møde 12.12.2023</nav>
+<article><h1>Lokalplan for Havnen</h1><p>Sagsnr. 01.02.05-P16-3-23</p>
+<h2>Sagsfremstilling</h2><p>Planen muliggør boliger.</p><h2>Beslutning</h2><p>Vedtaget.</p></article>`,
+      'Lokalplan for Havnen',
+    );
+    const r = parse(html, url);
+    expect(r.platform).toBe('punktpage');
+    expect(r.meeting).toMatchObject({ committee: 'Byrådet', date: '2023-12-12' });
+    expect(r.meeting!.punkter).toMatchObject([
+      {
+        number: 7,
+        title: 'Lokalplan for Havnen',
+        caseNumber: '01.02.05-P16-3-23',
+        decision: 'Vedtaget.',
+        deepLink: url,
+      },
+    ]);
+  });
+
   it('DomRefs resolve to ranges in the live page', () => {
     const doc = htmlDoc(V.h2Numbered, URL);
     const r = parseDocument(doc, URL);

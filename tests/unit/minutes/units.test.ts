@@ -234,6 +234,46 @@ describe('text input', () => {
       [2, 'Grundsalg', '24/101', true, null],
     ]);
   });
+  it('plain text without markdown: "N. Title" lines, labels and section words on their own lines', () => {
+    const text = [
+      'Referat',
+      'Ældrerådet',
+      'Mødedato: 7. marts 2024 kl. 10.00',
+      'Mødested: Plejecenter Solbakken',
+      '',
+      '1. Godkendelse af dagsorden',
+      'Sagsnr. 24/100',
+      'Beslutning',
+      'Dagsordenen blev godkendt.',
+      '',
+      '2. Høring om madservice',
+      'Sagsnr. 24/101',
+      'Sagsfremstilling',
+      'Kommunen har sendt forslag om ny madservice i høring.',
+      'Indstilling',
+      'Det indstilles, at',
+      '1. at rådet afgiver høringssvar',
+      'Beslutning',
+      'Rådet afgiver høringssvar.',
+    ].join('\n');
+    const r = parseText(text);
+    expect(r.meeting).toMatchObject({
+      committee: 'Ældrerådet',
+      date: '2024-03-07',
+      time: '10:00',
+      place: 'Plejecenter Solbakken',
+    });
+    expect(r.meeting!.punkter.map((p) => [p.number, p.title, p.caseNumber, p.decision])).toEqual([
+      [1, 'Godkendelse af dagsorden', '24/100', 'Dagsordenen blev godkendt.'],
+      [2, 'Høring om madservice', '24/101', 'Rådet afgiver høringssvar.'],
+    ]);
+    expect(r.meeting!.punkter[1]!.sections.map((s) => s.kind)).toEqual([
+      'sagsfremstilling',
+      'indstilling',
+      'beslutning',
+    ]);
+  });
+
   it('plain prose is not minutes', () => {
     expect(parseText('Punkt 1 er vigtigt.\n\nHer er en tekst om haver.')).toMatchObject({ isMinutes: false });
   });
