@@ -23,7 +23,7 @@ import { detectMinutes, parseDocument, resolveDomRef } from '../../lib/minutes';
 import type { ParseResult, Punkt } from '../../lib/model/minutes';
 import { flashElement } from '../../lib/ui/flash';
 import { jumpToPunkt } from '../../lib/ui/jump';
-import { createHost, type Host } from './host';
+import { createHost, type Host } from '../../lib/ui/shadow-host';
 import { statusOf, toTabSummary } from './summary';
 
 const DEBOUNCE_MS = 400;

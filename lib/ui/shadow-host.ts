@@ -2,7 +2,7 @@
 // CLOSED shadow root holding our styles, the Preact mount point and a layer
 // for jump highlights. Re-attached (bounded) if page scripts remove it.
 
-export const HOST_TAG = 'sagsspor-root';
+export const HOST_TAG = 'sagsspor-root' as const;
 const MAX_REATTACH = 20;
 
 export interface Host {
@@ -29,8 +29,9 @@ function applyStyles(shadow: ShadowRoot, css: string): void {
   shadow.appendChild(style);
 }
 
-export function createHost(doc: Document, css: string): Host {
-  const host = doc.createElement(HOST_TAG);
+/** `tag` lets later in-page UI (e.g. a selection toolbar) reuse this with its own `sagsspor-*` element. */
+export function createHost(doc: Document, css: string, tag: `sagsspor-${string}` = HOST_TAG): Host {
+  const host = doc.createElement(tag);
   // Inline via CSSOM (allowed under any page CSP): shield from page styles.
   const s = host.style;
   s.setProperty('all', 'initial', 'important');

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHost, HOST_TAG } from '../../../entrypoints/reader.content/host';
+import { createHost, HOST_TAG } from '../../../lib/ui/shadow-host';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
