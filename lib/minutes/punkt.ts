@@ -60,7 +60,10 @@ export function buildPunkt(
   const { title, prefixes } = splitPrefixes(printedTitle);
   const body = parseBody(blocks, c.end + 1, to, ctx.endPath, ctx.pathOf);
   const caseNumber = body.caseNumber ?? caseNumberInText(c.meta) ?? head.caseNumber;
-  const closed = prefixes.some((p) => /lukket|fortrolig/i.test(p)) || body.closedMarker;
+  const closed =
+    prefixes.some((p) => /lukket|fortrolig/i.test(p)) ||
+    body.closedMarker ||
+    /[([]\s*(?:lukket|fortroligt?)(?:\s+(?:punkt|sag))?\s*[)\]]$/i.test(title);
   const sections = body.sections;
   const decision = pickDecision(sections);
   const attachments: string[] = [];

@@ -122,7 +122,15 @@ export function parseBody(
       for (const l of lines(b.raw)) for (const n of splitNames(l)) absent.push(n);
     }
     if (b.tag === 'tr') open.lines.push(b.raw.replace(/\t+$/, '').split('\t').map(collapse).join('\t'));
-    else if (LINE_KINDS.has(open.kind) || inAttendance || b.el === null) open.lines.push(...lines(b.raw));
+    else if (open.kind === 'beslutning' && b.raw.includes('\n')) {
+      // "Godkendt.\nFraværende: A, B" in one paragraph: the attendance line is not the decision.
+      for (const l of lines(b.raw)) {
+        const a = attendanceNames(l);
+        if (a?.names && (a.colon || /^\p{Lu}/u.test(a.names)) && l.length <= 300) {
+          for (const n of splitNames(a.names)) absent.push(n);
+        } else open.lines.push(l);
+      }
+    } else if (LINE_KINDS.has(open.kind) || inAttendance || b.el === null) open.lines.push(...lines(b.raw));
     else open.lines.push(t);
   }
   close(to);

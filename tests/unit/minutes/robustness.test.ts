@@ -127,6 +127,18 @@ describe('other markups', () => {
     }
   });
 
+  it('attendance inside the decision paragraph and a "(Lukket punkt)" suffix', () => {
+    const html = page(`<h1>Referat: Byrådet</h1><p>Mødedato: 20.12.2023</p>
+<h2>Punkt 1 Budget</h2><p>Sagsnr. 23/9</p><h3>Beslutning</h3><p>Vedtaget.<br>Fraværende: Ib Holm, Kim Ravn</p>
+<h2>Punkt 2 Salg af grund (Lukket punkt)</h2><h3>Beslutning</h3><p>Godkendt.</p>`);
+    const m = parse(html).meeting!;
+    expect(m.punkter.map((p) => [p.number, p.decision, p.closed])).toEqual([
+      [1, 'Vedtaget.', false],
+      [2, 'Godkendt.', true],
+    ]);
+    expect(m.absent).toEqual(['Ib Holm', 'Kim Ravn']);
+  });
+
   it('one punkt per page with the number only in the URL', () => {
     const url = 'https://www.eksempel.dk/politik/byraadet/moede-12122023/referat/punkt-7';
     const html = page(
