@@ -21,9 +21,11 @@ export const NodePath = z.array(z.int().check(z.nonnegative()));
 export type NodePath = z.infer<typeof NodePath>;
 
 /**
- * Where a section lives in the DOM: from the first node after its heading up
- * to (not including) `endPath`'s element, or to the end of the punkt body.
- * Resolve with `sectionRange(root, section)` in lib/minutes.
+ * Where a punkt or section lives in the DOM: from just before the element at
+ * `startPath` (its heading — or its first block when it has no heading) to
+ * just before the element at `endPath` (the next section / punkt, exclusive);
+ * `endPath` null means to the end of `document.body`. Null for text input.
+ * Resolve with `resolveDomRef(document, ref)` from lib/minutes.
  */
 export const DomRef = z.object({
   startPath: NodePath,
