@@ -225,7 +225,10 @@ export function extractBlocks(root: Element): Extract {
     for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
       const type = n.nodeType;
       if (type === 3) {
-        addText((n as Text).data);
+        const data = (n as Text).data;
+        // Fast path: plain text inside a run that already has its element and a letter.
+        if (bold === 0 && plainSeen && (parts.length > 0 || runEl !== null || atStart)) parts.push(data);
+        else addText(data);
         continue;
       }
       if (type !== 1) continue;
