@@ -16,8 +16,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'da',
-    // `scripting` injects the full reader into recognised pages only.
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // `scripting` injects the full reader into recognised pages only;
+    // `activeTab` lets the popup's "Read this page anyway" reach the current
+    // tab on any site, only when the user asks (no install warning).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
     // MV2 (Firefox build): WXT moves host_permissions into `permissions`;
     // optional host permissions are spelled `optional_permissions` there.
     host_permissions: ['*://*.dk/*'],

@@ -31,6 +31,8 @@ export const MESSAGE_KEYS = [
   'shortcutHint',
   'jumpFailed',
   'locale',
+  'readAnyway',
+  'readAnywayFailed',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 

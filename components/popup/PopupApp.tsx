@@ -16,11 +16,14 @@ export type PopupState =
 export interface PopupAppProps {
   load: () => Promise<PopupState>;
   jump: (punkt: number) => Promise<boolean>;
+  /** Inject the reader into the tab on request ('failed' when the browser does not allow it). */
+  readAnyway?: () => Promise<PopupState | 'failed'>;
 }
 
-export function PopupApp({ load, jump }: PopupAppProps) {
+export function PopupApp({ load, jump, readAnyway }: PopupAppProps) {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
   useEffect(() => {
     let alive = true;
     load().then(
@@ -39,6 +42,30 @@ export function PopupApp({ load, jump }: PopupAppProps) {
     );
   };
 
+  const canReadAnyway =
+    readAnyway !== undefined &&
+    !tried &&
+    (state.kind === 'no-reader' || (state.kind === 'model' && state.model.status === 'idle'));
+  const onReadAnyway = () => {
+    if (!readAnyway) return;
+    const before = state;
+    setTried(true);
+    setNotice(null);
+    setState({ kind: 'loading' });
+    readAnyway().then(
+      (s) => {
+        if (s === 'failed') {
+          setState(before);
+          setNotice(t('readAnywayFailed'));
+        } else setState(s);
+      },
+      () => {
+        setState(before);
+        setNotice(t('readAnywayFailed'));
+      },
+    );
+  };
+
   return (
     <main
       class="popup"
@@ -47,6 +74,13 @@ export function PopupApp({ load, jump }: PopupAppProps) {
       aria-busy={state.kind === 'loading'}
     >
       <PopupBody state={state} onJump={onJump} />
+      {canReadAnyway && (
+        <p class="popup-actions">
+          <button type="button" class="popup-button" data-testid="read-anyway" onClick={onReadAnyway}>
+            {t('readAnyway')}
+          </button>
+        </p>
+      )}
       {notice && (
         <p class="popup-notice" role="status">
           {notice}

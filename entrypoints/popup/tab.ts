@@ -3,6 +3,7 @@
 // tab of the window. No `tabs` permission needed: only ids are read.
 import { browser } from 'wxt/browser';
 import type { PopupState } from '../../components/popup/PopupApp';
+import { type ReaderStartOptions, START_OPTIONS_KEY } from '../../lib/messages/reader-handle';
 import { ModelResponse } from '../../lib/messages/schemas';
 
 export async function targetTabId(search: string): Promise<number | null> {
@@ -39,4 +40,30 @@ export async function jumpInTab(tabId: number | null, punkt: number): Promise<bo
     | { ok?: unknown }
     | undefined;
   return res?.ok === true;
+}
+
+/** Runs in the tab's isolated world (serialised by executeScript: self-contained). */
+function setStartOptions(key: string, options: ReaderStartOptions): void {
+  (globalThis as Record<string, unknown>)[key] = options;
+}
+
+/**
+ * "Read this page anyway": inject the reader into a tab the detector passed
+ * over (any site, through activeTab), then ask it for the model.
+ */
+export async function readAnyway(tabId: number | null): Promise<PopupState | 'failed'> {
+  if (tabId === null) return { kind: 'no-tab' };
+  try {
+    const target = { tabId };
+    const options: ReaderStartOptions = { forced: true };
+    await browser.scripting.executeScript({
+      target,
+      func: setStartOptions,
+      args: [START_OPTIONS_KEY, options],
+    });
+    await browser.scripting.executeScript({ target, files: ['/content-scripts/reader.js'] });
+  } catch {
+    return 'failed'; // browser pages, the web store, PDFs…
+  }
+  return loadModel(tabId);
 }

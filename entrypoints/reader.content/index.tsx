@@ -14,7 +14,7 @@ export default defineContentScript({
       const existing = getReaderHandle();
       if (existing) {
         // Injected twice into the same frame: the running reader re-reads.
-        existing.refresh();
+        existing.refresh(options);
         return;
       }
       const reader = new Reader(document, options);

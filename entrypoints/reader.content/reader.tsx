@@ -38,6 +38,8 @@ export class Reader {
   private focusOnToggle = false;
   /** The punkt last jumped to (marked in the outline). */
   private current: number | null = null;
+  /** The user asked to read this page: explain instead of staying silent. */
+  private forced = false;
   private notice: string | null = null;
   private host: Host | null = null;
   private lastReport = '';
@@ -54,6 +56,7 @@ export class Reader {
     this.url = doc.location?.href ?? '';
     this.view = { status: 'idle', url: this.url, result: null };
     this.open = options?.panelOpen === true;
+    this.forced = options?.forced === true;
   }
 
   start(): void {
@@ -117,8 +120,13 @@ export class Reader {
     }
   }
 
-  /** Re-read soon (detector after navigation, or DOM changes). */
-  refresh(): void {
+  /** Re-read soon (detector after navigation, DOM changes); at once when injected again with options. */
+  refresh(options?: ReaderStartOptions): void {
+    if (options?.forced) {
+      this.forced = true;
+      this.parseNow();
+      return;
+    }
     this.checkUrl();
     this.schedule();
   }
@@ -167,7 +175,7 @@ export class Reader {
     } catch {
       likely = false;
     }
-    const status = statusOf(result, likely);
+    const status = statusOf(result, likely || this.forced);
     this.view = { status, url, result };
     this.render();
     this.report();
@@ -198,7 +206,7 @@ export class Reader {
 
   /** Open the panel if the user left it open on an earlier page this session. */
   private restorePanelState(): void {
-    if (this.options) return; // the background already said so at injection
+    if (typeof this.options?.panelOpen === 'boolean') return; // the background said so at injection
     this.sendForReply({ type: 'ui/getPanelState' }).then((reply) => {
       const parsed = PanelState.safeParse(reply);
       if (parsed.success && parsed.data.open && this.view.status !== 'idle') this.setOpen(true, false);

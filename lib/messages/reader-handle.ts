@@ -4,8 +4,8 @@
 // scripts cannot see it. Zod-free: the tiny detector imports this.
 
 export interface ReaderHandle {
-  /** Re-read the page now (e.g. after in-page navigation). */
-  refresh(): void;
+  /** Re-read the page (e.g. after in-page navigation, or injected again with new options). */
+  refresh(options?: ReaderStartOptions): void;
 }
 
 const KEY = '__sagssporReader';
@@ -24,8 +24,13 @@ export function setReaderHandle(handle: ReaderHandle | undefined): void {
  * first render is already right — no message round trip, no flicker.
  */
 export interface ReaderStartOptions {
-  /** The user left the panel open earlier in this browser session. */
-  panelOpen: boolean;
+  /** The user left the panel open earlier in this browser session (unset: the reader asks). */
+  panelOpen?: boolean;
+  /**
+   * The user asked for this page to be read (popup: "Read this page anyway"),
+   * so it gets a "not recognised" explanation instead of silence.
+   */
+  forced?: boolean;
 }
 
 export const START_OPTIONS_KEY = '__sagssporReaderStart';
@@ -35,5 +40,9 @@ export function takeReaderStartOptions(): ReaderStartOptions | undefined {
   const g = globalThis as Record<string, unknown>;
   const value = g[START_OPTIONS_KEY] as ReaderStartOptions | undefined;
   delete g[START_OPTIONS_KEY];
-  return value && typeof value === 'object' && typeof value.panelOpen === 'boolean' ? value : undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  const out: ReaderStartOptions = {};
+  if (typeof value.panelOpen === 'boolean') out.panelOpen = value.panelOpen;
+  if (value.forced === true) out.forced = true;
+  return out;
 }

@@ -77,7 +77,11 @@ describe('reader start options', async () => {
     g[START_OPTIONS_KEY] = { panelOpen: true };
     expect(takeReaderStartOptions()).toEqual({ panelOpen: true });
     expect(takeReaderStartOptions()).toBeUndefined();
-    g[START_OPTIONS_KEY] = { panelOpen: 'yes' };
+    g[START_OPTIONS_KEY] = { panelOpen: 'yes', forced: 1 };
+    expect(takeReaderStartOptions()).toEqual({}); // malformed fields are dropped
+    g[START_OPTIONS_KEY] = { forced: true };
+    expect(takeReaderStartOptions()).toEqual({ forced: true });
+    g[START_OPTIONS_KEY] = 'open';
     expect(takeReaderStartOptions()).toBeUndefined();
   });
 });

@@ -80,7 +80,7 @@ describe('Panel', () => {
     expect(root.querySelector('[data-testid="panel-toggle"]')?.textContent).toBe('Sagsspor · ikke genkendt');
     show({ view, open: true });
     expect(root.querySelector('[data-testid="not-recognised"]')?.textContent).toContain(
-      'fandt ingen punkter',
+      'kunne ikke finde mødets punkter',
     );
     expect(root.querySelector('button[data-punkt]')).toBeNull();
   });

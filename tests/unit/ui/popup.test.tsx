@@ -72,3 +72,65 @@ describe('PopupApp', () => {
     expect(root.textContent).toContain('Der er ingen fane');
   });
 });
+
+describe('PopupApp: read this page anyway', () => {
+  it('offers to read a page the detector passed over, and shows the result', async () => {
+    const readAnyway = vi.fn(
+      async (): Promise<PopupState> => ({
+        kind: 'model',
+        model: { status: 'recognised', url: 'https://x.gl/', result: recognised() },
+      }),
+    );
+    await act(async () => {
+      render(
+        <PopupApp load={async () => ({ kind: 'no-reader' })} jump={vi.fn()} readAnyway={readAnyway} />,
+        root,
+      );
+    });
+    await act(async () => {});
+    const button = root.querySelector<HTMLButtonElement>('[data-testid="read-anyway"]')!;
+    expect(button.textContent).toBe('Læs siden alligevel');
+    await act(async () => button.click());
+    await act(async () => {});
+    expect(readAnyway).toHaveBeenCalledTimes(1);
+    expect(root.querySelectorAll('button[data-punkt]').length).toBe(3);
+    expect(root.querySelector('[data-testid="read-anyway"]')).toBeNull();
+  });
+
+  it('says so when the browser does not let it read the page', async () => {
+    await act(async () => {
+      render(
+        <PopupApp
+          load={async () => ({ kind: 'no-reader' })}
+          jump={vi.fn()}
+          readAnyway={async () => 'failed' as const}
+        />,
+        root,
+      );
+    });
+    await act(async () => {});
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="read-anyway"]')!.click());
+    await act(async () => {});
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Sagsspor kan ikke læse denne side.');
+    expect(root.textContent).toContain('Denne side er ikke et referat');
+    expect(root.querySelector('[data-testid="read-anyway"]')).toBeNull();
+  });
+
+  it('does not offer it on recognised pages', async () => {
+    await act(async () => {
+      render(
+        <PopupApp
+          load={async () => ({
+            kind: 'model',
+            model: { status: 'recognised', url: 'https://x.dk/', result: recognised() },
+          })}
+          jump={vi.fn()}
+          readAnyway={vi.fn()}
+        />,
+        root,
+      );
+    });
+    await act(async () => {});
+    expect(root.querySelector('[data-testid="read-anyway"]')).toBeNull();
+  });
+});

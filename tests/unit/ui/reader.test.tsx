@@ -235,3 +235,31 @@ describe('Reader start options', () => {
     }
   });
 });
+
+describe('Reader asked to read a page anyway', () => {
+  it('explains "not recognised" instead of staying silent', () => {
+    state.result = { isMinutes: false, platform: null, reason: 'not-minutes' };
+    state.likely = false;
+    const r = new Reader(document, { forced: true });
+    r.start();
+    try {
+      expect(host()?.getAttribute('data-status')).toBe('not-recognised');
+    } finally {
+      r.stop();
+    }
+  });
+
+  it('switches an idle reader to forced when injected again', () => {
+    state.result = { isMinutes: false, platform: null, reason: 'not-minutes' };
+    state.likely = false;
+    const r = new Reader(document);
+    r.start();
+    try {
+      expect(host()).toBeNull();
+      r.refresh({ forced: true });
+      expect(host()?.getAttribute('data-status')).toBe('not-recognised');
+    } finally {
+      r.stop();
+    }
+  });
+});
