@@ -90,12 +90,13 @@ export class Reader {
           this.setOpen(!this.open, true);
         });
       const onNav = () => safe(() => this.checkUrl());
-      const onShow = (e: PageTransitionEvent) => {
-        if (e.persisted) {
+      // Back/forward cache: the tab's badge was cleared on leaving; report again.
+      const onShow = (e: PageTransitionEvent) =>
+        safe(() => {
+          if (!e.persisted) return;
           this.lastReport = '';
           this.report();
-        }
-      };
+        });
       win.addEventListener('keydown', onKey, true);
       win.addEventListener('popstate', onNav);
       win.addEventListener('hashchange', onNav);
