@@ -1,5 +1,5 @@
 // Chromium with the unpacked MV3 build, per ../shared/TOOLCHAIN.md.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -29,15 +29,21 @@ export async function launchChromium({
   args = [],
   launchOptions = {},
 } = {}) {
-  const profileDir = mkdtempSync(join(tmpdir(), 'sagsspor-chromium-'));
+  // A private copy of the build: a rebuild in the checkout while the browser
+  // runs (another terminal, a watcher) must not pull files from under it.
+  const workDir = mkdtempSync(join(tmpdir(), 'sagsspor-chromium-'));
+  const profileDir = join(workDir, 'profile');
+  mkdirSync(profileDir);
+  const loadedDir = join(workDir, 'extension');
+  cpSync(extensionDir, loadedDir, { recursive: true });
   const context = await chromium.launchPersistentContext(profileDir, {
     ...launchOptions,
     executablePath: CHROMIUM_PATH,
     headless,
     viewport: headless ? { width: 1280, height: 800 } : null,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${loadedDir}`,
+      `--load-extension=${loadedDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -94,7 +100,7 @@ export async function launchChromium({
     close() {
       closing ??= (async () => {
         await context.close().catch(() => {});
-        rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+        rmSync(workDir, { recursive: true, force: true, maxRetries: 3 });
       })();
       return closing;
     },

@@ -1,7 +1,8 @@
 // Firefox ESR with the MV2 build, driven by puppeteer-core over WebDriver BiDi
 // (see ../shared/TOOLCHAIN.md). Pages are served at their real URLs through
 // request interception, so the content script's *.dk match applies as on the web.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { FIREFOX_PATH } from './browsers.mjs';
@@ -32,7 +33,10 @@ export async function launchFirefox({ extensionDir = firefoxBuildDir, headless =
       'browser.safebrowsing.downloads.remote.enabled': false,
     },
   });
-  await browser.installExtension(extensionDir);
+  // A private copy of the build, so a rebuild in the checkout cannot disturb the run.
+  const loadedDir = mkdtempSync(join(tmpdir(), 'sagsspor-firefox-ext-'));
+  cpSync(extensionDir, loadedDir, { recursive: true });
+  await browser.installExtension(loadedDir);
   const base = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
 
   return {
@@ -112,6 +116,7 @@ export async function launchFirefox({ extensionDir = firefoxBuildDir, headless =
 
     async close() {
       await browser.close().catch(() => {});
+      rmSync(loadedDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }
