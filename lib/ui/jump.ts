@@ -1,8 +1,10 @@
 // Jump to a punkt on the page: find its element, expand it the way the page
 // itself does (click the platform's own toggle), scroll it into view. Plain
 // DOM; no extension APIs. Never throws.
+
+import { resolveDomRef } from '../minutes/dom-ref';
 import type { DomRef } from '../model/minutes';
-import { type DomRefResolver, rangeStartElement, resolveDomRefFallback } from './domref';
+import { type DomRefResolver, rangeStartElement } from './domref';
 import { collapseWhitespace } from './text';
 
 export interface PunktLocator {
@@ -75,7 +77,7 @@ export function findPunktByText(doc: Document, p: PunktLocator): Element | null 
 export function findPunktElement(
   doc: Document,
   p: PunktLocator,
-  resolve: DomRefResolver = resolveDomRefFallback,
+  resolve: DomRefResolver = resolveDomRef,
 ): Element | null {
   try {
     if (p.dom) {

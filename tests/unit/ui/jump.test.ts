@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { elementAtPath, resolveDomRefFallback } from '../../../lib/ui/domref';
+import { elementAt, resolveDomRef } from '../../../lib/minutes/dom-ref';
 import { expandPunkt, findExpander, findPunktElement, jumpToPunkt } from '../../../lib/ui/jump';
 
 const scrolled: Element[] = [];
@@ -70,8 +70,8 @@ describe('jumpToPunkt on a collapsed portal', () => {
     portal();
     // body > main(1) > ol(0) > li(2)
     const dom = { startPath: [1, 0, 2], endPath: null };
-    expect(elementAtPath(document.body, dom.startPath)).toBe(document.querySelectorAll('li')[2]);
-    const res = jumpToPunkt(document, { number: 11, title: 'Meddelelser', dom }, resolveDomRefFallback);
+    expect(elementAt(document.body, dom.startPath)).toBe(document.querySelectorAll('li')[2]);
+    const res = jumpToPunkt(document, { number: 11, title: 'Meddelelser', dom }, resolveDomRef);
     expect(res.ok).toBe(true);
     expect(document.querySelectorAll<HTMLElement>('.agenda-item-body')[2]!.hidden).toBe(false);
   });
@@ -79,11 +79,7 @@ describe('jumpToPunkt on a collapsed portal', () => {
   it('falls back to the text when the DomRef is stale', () => {
     portal();
     const stale = { startPath: [1, 0, 0], endPath: null }; // points at punkt 1
-    const res = jumpToPunkt(
-      document,
-      { number: 2, title: 'Klimapris 2023', dom: stale },
-      resolveDomRefFallback,
-    );
+    const res = jumpToPunkt(document, { number: 2, title: 'Klimapris 2023', dom: stale }, resolveDomRef);
     expect(res.ok).toBe(true);
     expect(document.querySelectorAll<HTMLElement>('.agenda-item-body')[1]!.hidden).toBe(false);
     expect(document.querySelectorAll<HTMLElement>('.agenda-item-body')[0]!.hidden).toBe(true);
