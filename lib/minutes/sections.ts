@@ -102,8 +102,8 @@ export function parseBody(
       continue;
     }
     // "Beslutning: Godkendt." on one line.
-    const colon = t.length > 40 ? t.slice(0, 41).indexOf(':') : t.indexOf(':');
-    if (colon > 2 && !headingish(b)) {
+    const colon = t.indexOf(':');
+    if (colon > 2 && colon <= 40 && !headingish(b)) {
       const k = sectionKind(t.slice(0, colon));
       if (k && k !== 'andet') {
         close(i);

@@ -54,13 +54,26 @@ const RULES: Rule[] = [
   ],
 ];
 
-// Cheap prefilter: every rule above contains one of these stems.
-const STEMS =
-  /beslut|afgør|vedtag|resultat|behandling|resum|sammendrag|indhold|fortalt|formål|hvad |sag|baggrund|beskriv|redegør|vurder|indstil|forslag|bilag|vedhæft|dokument|økonomi|bevilling|finansier|lov|ret|hjemmel|regel|tidligere|relater|forløb|historik|kommende|videre|proces|procedure|slet|fravær|afbud|deltage|meddelelse|høring|supplerende|bemærkning|protokol|mindretal|kompetence|ansvarlig|habilitet|konsekvens|borgerinddragelse|klima|miljø/i;
+// Cheap prefilter: the first three letters of every rule's first word, plus the
+// stems rules allow after another word ("Udvalgets beslutning", "X indstiller").
+const FIRST3 = new Set(
+  (
+    'bes afg ved res beh sam ind kor for hva sag bag red vur adm dir bor det bil dok øko bev fin lov ret hje reg ' +
+    'tid rel his pol kom vid fre pro sle fra afb del yde med hør sup bem min ans hab inh kli mil sun udv kon bil ' +
+    'til jur udd'
+  ).split(' '),
+);
+const INNER = /beslut|indstil|konsekvens|afgør|vurdering/i;
+
+function maybeVocabulary(heading: string): boolean {
+  let i = 0;
+  while (i < heading.length && heading.charCodeAt(i) <= 32) i++;
+  return FIRST3.has(heading.slice(i, i + 3).toLowerCase()) || INNER.test(heading);
+}
 
 /** Classify a section heading; null when it is not known section vocabulary. */
 export function sectionKind(heading: string): SectionKind | null {
-  if (heading.length > 160 || !STEMS.test(heading)) return null;
+  if (heading.length > 160 || !maybeVocabulary(heading)) return null;
   const h = norm(heading);
   if (!h || h.length > 120) return null;
   for (const [re, kind] of RULES) if (re.test(h)) return kind;
@@ -69,6 +82,8 @@ export function sectionKind(heading: string): SectionKind | null {
 
 /** Attendance lines: "Afbud: A, B", "Fraværende A", "Fravær: …". Returns the names part. */
 export function attendanceNames(text: string): { names: string; colon: boolean } | null {
+  const c = text.charCodeAt(0) | 32;
+  if (c !== 97 && c !== 102 && c !== 105) return null; // a, f, i
   const m =
     /^(?:afbud|fraværende|fravær|forfald|ikke til stede|fraværende medlemmer)(?![\p{L}-])\s*(:?)\s*(.*)$/iu.exec(
       text,
