@@ -130,6 +130,11 @@ const CHROME_CLASS = /(?:^|[\s_-])(?:footer|cookie|cookies|consent|skip-?link|si
 const BOLD_STYLE = /font-weight\s*:\s*(?:bold|[6-9]00)/i;
 const MAX_DEPTH = 400;
 
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 32) return false;
+  return true;
+}
+
 function hasLetter(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -226,6 +231,8 @@ export function extractBlocks(root: Element): Extract {
       const type = n.nodeType;
       if (type === 3) {
         const data = (n as Text).data;
+        // Formatting whitespace between blocks (nothing in the run yet): skip.
+        if (parts.length === 0 && isBlank(data)) continue;
         // Fast path: plain text inside a run that already has its element and a letter.
         if (bold === 0 && plainSeen && (parts.length > 0 || runEl !== null || atStart)) parts.push(data);
         else addText(data);
@@ -333,7 +340,11 @@ export function extractBlocks(root: Element): Extract {
     ownerFrame = f;
     frame = f;
     atStart = true;
-    visit(el, d);
+    // Fast path: a block with no element children is just its text (native textContent).
+    if (el.firstElementChild === null) {
+      const data = el.textContent;
+      if (data) addText(data);
+    } else visit(el, d);
     flush();
     owner = so;
     ownerTag = st;
