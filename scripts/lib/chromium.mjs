@@ -36,24 +36,29 @@ export async function launchChromium({
   mkdirSync(profileDir);
   const loadedDir = join(workDir, 'extension');
   cpSync(extensionDir, loadedDir, { recursive: true });
-  const context = await chromium.launchPersistentContext(profileDir, {
-    ...launchOptions,
-    executablePath: CHROMIUM_PATH,
-    headless,
-    viewport: headless ? { width: 1280, height: 800 } : null,
-    args: [
-      `--disable-extensions-except=${loadedDir}`,
-      `--load-extension=${loadedDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...args,
-    ],
-  });
+  const context = await chromium
+    .launchPersistentContext(profileDir, {
+      ...launchOptions,
+      executablePath: CHROMIUM_PATH,
+      headless,
+      viewport: headless ? { width: 1280, height: 800 } : null,
+      args: [
+        `--disable-extensions-except=${loadedDir}`,
+        `--load-extension=${loadedDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        ...args,
+      ],
+    })
+    .catch((e) => {
+      rmSync(workDir, { recursive: true, force: true });
+      throw e;
+    });
   if (site) await routeSite(context, site);
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
