@@ -22,7 +22,7 @@ export interface Candidate {
 }
 
 const PUNKT = /^(?:punkt|pkt\.?|dagsordens?punkt|sag\s+nr\.?)\s*(\d{1,4})(?:\s*[:.)\-–—]\s*|\s+|$)(.*)$/iu;
-const NUM = /^(\d{1,3})\s*[.):]\s*(?=[\p{L}"'«„”])(.+)$/u;
+const NUM = /^(\d{1,3})(?:\s*[.):]|\s+[-–—])\s*(?=[\p{L}"'«„”])(.+)$/u;
 const NUM_SPACE = /^(\d{1,3})\s+(?=\p{Lu})(.+)$/u;
 const NUM_ONLY = /^(?:punkt\s*|pkt\.?\s*)?(\d{1,4})\s*[.:)]?$/iu;
 const META_REST = /^(?:[·|•,;/–—-]|\(|$)|^(?:møde|mødet|dato|sagsnr)/iu;
@@ -121,6 +121,9 @@ export function findCandidates(blocks: Block[], relaxed = false): Candidate[] {
       if (b.inList && !hish) continue;
       if (!hish && (!relaxed || !/^\d{1,3}\s*[.):]?\s*[\p{Lu}"'«„”]/u.test(t) || /[.,;:]$/.test(t))) continue;
       if (CASE_NUMBER_PATTERN.test(t.slice(0, 24)) && /^\d{2}[./-]\d/.test(t)) continue;
+      // Numbered field headings ("2. Sagsfremstilling") are sections, not punkter.
+      const fk = sectionKind(m[2]!);
+      if (fk && fk !== 'andet') continue;
       out.push(
         cand(i, i, +m[1]!, m[2]!.trim(), 'num', `N|${b.tag}|${b.level}|${b.bold}|${b.hint}|${b.inList}`, ''),
       );

@@ -66,15 +66,15 @@ const FIRST3 = new Set(
 const INNER = /beslut|indstil|konsekvens|afgør|vurdering/i;
 
 function maybeVocabulary(heading: string): boolean {
-  let i = 0;
-  while (i < heading.length && heading.charCodeAt(i) <= 32) i++;
+  const m = /^\s*(?:(?:\d{1,2}|[a-hA-H])[.)]\s+)?/.exec(heading);
+  const i = m ? m[0].length : 0;
   return FIRST3.has(heading.slice(i, i + 3).toLowerCase()) || INNER.test(heading);
 }
 
 /** Classify a section heading; null when it is not known section vocabulary. */
 export function sectionKind(heading: string): SectionKind | null {
   if (heading.length > 160 || !maybeVocabulary(heading)) return null;
-  const h = norm(heading);
+  const h = norm(heading).replace(/^(?:\d{1,2}|[a-h])[.)]\s+/, '');
   if (!h || h.length > 120) return null;
   for (const [re, kind] of RULES) if (re.test(h)) return kind;
   return null;

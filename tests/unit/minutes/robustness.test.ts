@@ -127,6 +127,20 @@ describe('other markups', () => {
     }
   });
 
+  it('"N - Title" punkt headings with numbered field headings ("2. Sagsfremstilling")', () => {
+    const html = page(`<h1>Referat – Miljøudvalget</h1><p>Dato: 14.03.2024</p>
+<h2>1 - Affaldsplan 2024</h2><h3>1. Resumé</h3><p>Planen revideres.</p><h3>2. Sagsfremstilling</h3><p>Et udkast.</p>
+<h3>3. Indstilling</h3><p>Det indstilles at planen godkendes.</p><h3>4. Beslutning</h3><p>Godkendt.</p>
+<h2>2 - Vandløb</h2><h3>1. Resumé</h3><p>Status.</p><h3>2. Beslutning</h3><p>Taget til efterretning.</p>`);
+    const m = parse(html).meeting!;
+    expect(m).toMatchObject({ committee: 'Miljøudvalget', date: '2024-03-14' });
+    expect(m.punkter.map((p) => [p.number, p.title, p.decision, p.sections.map((s) => s.kind)])).toEqual([
+      [1, 'Affaldsplan 2024', 'Godkendt.', ['resume', 'sagsfremstilling', 'indstilling', 'beslutning']],
+      [2, 'Vandløb', 'Taget til efterretning.', ['resume', 'beslutning']],
+    ]);
+    expect(m.punkter[0]!.sections[1]!.heading).toBe('2. Sagsfremstilling');
+  });
+
   it('attendance inside the decision paragraph and a "(Lukket punkt)" suffix', () => {
     const html = page(`<h1>Referat: Byrådet</h1><p>Mødedato: 20.12.2023</p>
 <h2>Punkt 1 Budget</h2><p>Sagsnr. 23/9</p><h3>Beslutning</h3><p>Vedtaget.<br>Fraværende: Ib Holm, Kim Ravn</p>
