@@ -1,6 +1,7 @@
 // End-to-end in real Chromium with the MV3 build: recognise → outline → jump,
 // badge, popup, keyboard, and no page text as HTML.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { ClosedShadow, collectExceptions } from '../../scripts/lib/shadow.mjs';
@@ -165,6 +166,61 @@ describe('Chromium: recognise → outline → jump', () => {
   test('client-rendered FirstAgenda page with collapsed punkter', T, () =>
     checkOutlineAndJump('000-firstagenda.html', [1, 9]),
   );
+});
+
+describe('Chromium: client-rendered portal', () => {
+  test('in-page navigation to another meeting is followed', T, async () => {
+    const first = fixture('000-firstagenda.html');
+    const second = fixture('001-firstagenda.html');
+    const { page, shadow } = await openMinutes(first);
+    try {
+      // The portal navigates without a page load: new URL (pushState), new
+      // agenda state, the app re-renders — done here with the portal's own script.
+      const html = readFileSync(second.path, 'utf8');
+      const json = html.match(/<script type="application\/json" id="agenda-data">([\s\S]*?)<\/script>/)?.[1];
+      const render = html.match(/<script>([\s\S]*?)<\/script>/)?.[1];
+      assert.ok(json && render, '001-firstagenda.html still has its agenda state and render script');
+      const id = new URL(second.url).searchParams.get('id');
+      await page.evaluate(
+        ({ json, id }) => {
+          history.pushState(null, '', `/vis?id=${id}`);
+          document.getElementById('agenda-data').textContent = json;
+          document.getElementById('app').replaceChildren();
+        },
+        { json, id },
+      );
+      await page.addScriptTag({ content: render });
+
+      const n = second.truth.punkter.length;
+      await waitFor(
+        () => page.evaluate(HOST_STATE),
+        (st) => st?.punkter === String(n),
+        {
+          what: `the outline follows to the next meeting: data-punkter="${n}"`,
+        },
+      );
+      await openPanel(shadow);
+      const header = norm((await shadow.texts('[data-testid="meeting-header"]'))[0]);
+      assert.ok(header.includes(norm(second.truth.committee)), `header "${header}" names the new committee`);
+      const numbers = await shadow.evaluate(function () {
+        return [...this.querySelectorAll('button[data-punkt]')].map((b) =>
+          Number(b.getAttribute('data-punkt')),
+        );
+      });
+      assert.deepEqual(
+        numbers,
+        second.truth.punkter.map((p) => p.number),
+      );
+      await waitFor(
+        () => ext.badgeText(page),
+        (b) => b === String(n),
+        { what: `badge "${n}"` },
+      );
+    } finally {
+      await shadow.dispose();
+      await page.close();
+    }
+  });
 });
 
 describe('Chromium: toolbar badge shows the punkt count', () => {
