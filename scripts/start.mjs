@@ -94,7 +94,7 @@ if (headless) {
     if (found !== demo.punkter) mismatches++;
     const what =
       found > 0
-        ? `${found} punkter, badge "${badge}"`
+        ? `${found} ${found === 1 ? 'punkt' : 'punkter'}, badge "${badge}"`
         : `not minutes${state?.status ? ` (${state.status})` : ''}`;
     console.log(`  ${found === demo.punkter ? '✓' : '✗'} ${demo.label}\n      ${demo.url}\n      → ${what}`);
   }
