@@ -23,6 +23,8 @@ export interface Block {
   chrome: boolean;
   /** Inside a list item. */
   inList: boolean;
+  /** For the first block of an <ol> item: the item's ordinal (CSS-numbered agendas); 0 otherwise. */
+  ord: number;
   /** Leading bold text ("Afbud" in "**Afbud** A, B"). */
   lead: string;
   el: Element | null;
@@ -157,6 +159,9 @@ export function extractBlocks(root: Element): Extract {
   let chrome = 0;
   let main = 0;
   let list = 0;
+  // <ol> item numbering: the next ordinal in the innermost <ol>, and the ordinal waiting for its first block.
+  let olNext = 0;
+  let pendingOrd = 0;
   let anchor: string | null = null;
   let dataId: string | null = null;
   // The block element that owns the current inline run.
@@ -192,6 +197,7 @@ export function extractBlocks(root: Element): Extract {
         hint: runHint || hint > 0,
         chrome: chrome > 0,
         inList: list > 0,
+        ord: pendingOrd,
         lead: lead ? lead.replace(/\s+/g, ' ').trim() : '',
         el: runEl ?? owner,
         frame: runEl ? runFrame : ownerFrame,
@@ -200,6 +206,7 @@ export function extractBlocks(root: Element): Extract {
         dataId,
       });
       anchor = null;
+      pendingOrd = 0;
     }
     runEl = null;
     runFrame = null;
@@ -324,9 +331,16 @@ export function extractBlocks(root: Element): Extract {
       h = (!!cls && HINT_CLASS.test(cls)) || el.hasAttribute('aria-expanded');
       if (role === 'heading') level = Number(el.getAttribute('aria-level')) || 2;
     }
+    if (name === 'summary') h = true;
     if (isChrome) chrome++;
     if (isMain) main++;
-    if (name === 'li') list++;
+    if (name === 'li') {
+      list++;
+      if (olNext > 0) pendingOrd = olNext++;
+    }
+    const savedOl = olNext;
+    if (name === 'ol') olNext = (attrs && Number.parseInt(el.getAttribute('start') ?? '', 10)) || 1;
+    else if (name === 'ul') olNext = 0;
     if (b) bold++;
     if (h) hint++;
     const so = owner;
@@ -353,7 +367,11 @@ export function extractBlocks(root: Element): Extract {
     frame = sf;
     if (isChrome) chrome--;
     if (isMain) main--;
-    if (name === 'li') list--;
+    if (name === 'li') {
+      list--;
+      pendingOrd = 0;
+    }
+    if (name === 'ol' || name === 'ul') olNext = savedOl;
     if (b) bold--;
     if (h) hint--;
     if (prevData !== undefined) dataId = prevData;

@@ -115,6 +115,14 @@ export function findCandidates(blocks: Block[], relaxed = false): Candidate[] {
         continue;
       }
     }
+    if (b.ord > 0 && hish && (c0 < 48 || c0 > 57) && titleLike(b) && b.text.length <= 200) {
+      // <ol><li><h3>Title</h3>…: the number is the list item's ordinal.
+      const fk = sectionKind(t);
+      if (!fk || fk === 'andet') {
+        out.push(cand(i, i, b.ord, t, 'num', `O|${b.tag}|${b.level}|${b.bold}|${b.hint}`, ''));
+        continue;
+      }
+    }
     if (c0 < 48 || c0 > 57) continue;
     const m = NUM.exec(t) ?? (hish ? NUM_SPACE.exec(t) : null);
     if (m) {

@@ -25,6 +25,7 @@ function make(raw: string, tag: string, level: number, bold: boolean, lead: stri
     hint: false,
     chrome: false,
     inList: tag === 'li',
+    ord: 0,
     lead,
     el: null,
     frame: null,

@@ -141,6 +141,28 @@ describe('other markups', () => {
     expect(m.punkter[0]!.sections[1]!.heading).toBe('2. Sagsfremstilling');
   });
 
+  it('CSS-numbered agenda: <ol start> items with heading titles', () => {
+    const html = page(`<h1>Dagsorden for Kommunalbestyrelsen</h1><p>Mødedato: 25.01.2024 kl. 18.00</p>
+<ol class="agenda" start="4">
+<li><h3>Godkendelse af dagsorden</h3><p>Sagsnr. 24/10021</p><h4>Indstilling</h4><p>Det indstilles, at dagsordenen godkendes.</p></li>
+<li><h3>Lokalplan 88</h3><p>Sagsnr. 24/10022</p><h4>Sagsfremstilling</h4><p>Planen omfatter:</p>
+<ol><li><strong>Boliger</strong> i området</li><li><strong>Stier</strong></li></ol><h4>Indstilling</h4><p>Planen vedtages.</p></li>
+<li><h3>Lukket: Salg af ejendom</h3></li>
+</ol>`);
+    const m = parse(html).meeting!;
+    expect(m).toMatchObject({
+      committee: 'Kommunalbestyrelsen',
+      kind: 'dagsorden',
+      date: '2024-01-25',
+      time: '18:00',
+    });
+    expect(m.punkter.map((p) => [p.number, p.title, p.caseNumber, p.closed])).toEqual([
+      [4, 'Godkendelse af dagsorden', '24/10021', false],
+      [5, 'Lokalplan 88', '24/10022', false],
+      [6, 'Salg af ejendom', null, true],
+    ]);
+  });
+
   it('attendance inside the decision paragraph and a "(Lukket punkt)" suffix', () => {
     const html = page(`<h1>Referat: Byrådet</h1><p>Mødedato: 20.12.2023</p>
 <h2>Punkt 1 Budget</h2><p>Sagsnr. 23/9</p><h3>Beslutning</h3><p>Vedtaget.<br>Fraværende: Ib Holm, Kim Ravn</p>
