@@ -12,8 +12,11 @@ import { ensureBrowsers } from './lib/browsers.mjs';
 import { chromeBuildDir, firefoxBuildDir, repoRoot } from './lib/paths.mjs';
 import { bin, header, run, seconds } from './lib/run.mjs';
 
-const BROWSERS = { chromium: { pkg: 'chromium', build: chromeBuildDir, buildArgs: ['build'] } };
-BROWSERS.firefox = { pkg: 'firefox-esr', build: firefoxBuildDir, buildArgs: ['build', '-b', 'firefox'] };
+/** Per browser: its Debian package, its build, and how to make it. Test files are named after the key. */
+const BROWSERS = {
+  chromium: { pkg: 'chromium', build: chromeBuildDir, buildArgs: ['build'] },
+  firefox: { pkg: 'firefox-esr', build: firefoxBuildDir, buildArgs: ['build', '-b', 'firefox'] },
+};
 
 /** Counts from node:test's spec reporter summary. */
 export function countResults(output) {
@@ -39,7 +42,7 @@ export async function runE2E({ build = true, browsers = ['chromium', 'firefox'] 
   }
   const dir = join(repoRoot, 'tests/e2e');
   const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.e2e.mjs') && browsers.some((b) => f.startsWith(`${b}`)))
+    .filter((f) => f.endsWith('.e2e.mjs') && browsers.some((b) => f.startsWith(b)))
     .map((f) => join(dir, f));
   header(`e2e: ${browsers.join(' + ')} (${files.length} files)`);
   const { code, output } = await run(process.execPath, [
