@@ -1,0 +1,92 @@
+// Topics, search, backup and settings. All but settings are for extension pages only.
+import {
+  addTopic,
+  exportBackup,
+  getMeta,
+  importBackup,
+  NotFoundError,
+  punkterForTopic,
+  removeTopic,
+  restoreTopic,
+  search,
+  setMeta,
+  topicsWithCounts,
+} from '../../../../lib/db';
+import {
+  AddTopicMessage,
+  ExportBackupMessage,
+  GetMetaMessage,
+  ImportBackupMessage,
+  ListTopicsMessage,
+  PersistenceMessage,
+  RemoveTopicMessage,
+  RestoreTopicMessage,
+  SearchMessage,
+  SetMetaMessage,
+  TopicPunkterMessage,
+} from '../../../../lib/messages/data';
+import { BOTH, type DataDeps, type DataRoute, defineData, PAGES } from '../define';
+
+export function otherRoutes(deps: DataDeps): Record<string, DataRoute> {
+  const def = defineData(deps);
+  return {
+    'topics/add': def(AddTopicMessage, PAGES, async (m, { db, now }) => ({
+      ok: true,
+      topic: await addTopic(db, m.kind, m.value, now),
+    })),
+
+    'topics/remove': def(RemoveTopicMessage, PAGES, async (m, { db, now }) => {
+      if (!(await db.topics.get(m.id))) throw new NotFoundError('topic', m.id);
+      await removeTopic(db, m.id, now);
+      return { ok: true };
+    }),
+
+    'topics/restore': def(RestoreTopicMessage, PAGES, async (m, { db }) => {
+      if (!(await db.topics.get(m.id))) throw new NotFoundError('topic', m.id);
+      await restoreTopic(db, m.id);
+      return { ok: true };
+    }),
+
+    'topics/list': def(ListTopicsMessage, PAGES, async (_m, { db }) => ({
+      ok: true,
+      topics: await topicsWithCounts(db),
+    })),
+
+    'topics/punkter': def(TopicPunkterMessage, PAGES, async (m, { db }) => {
+      const topic = await db.topics.get(m.id);
+      if (!topic || topic.deletedAt !== null) throw new NotFoundError('topic', m.id);
+      return { ok: true, topic, punkter: await punkterForTopic(db, topic, m.limit ?? 500) };
+    }),
+
+    'search/query': def(SearchMessage, PAGES, async (m, { db }) => ({
+      ok: true,
+      ...(await search(db, m.query, { limit: m.limit ?? 50 })),
+    })),
+
+    'backup/export': def(ExportBackupMessage, PAGES, async (m, { db, now }) => {
+      const backup = await exportBackup(db, now);
+      return m.asText ? { ok: true, text: JSON.stringify(backup) } : { ok: true, backup };
+    }),
+
+    'backup/import': def(ImportBackupMessage, PAGES, async (m, { db }) => ({
+      ok: true,
+      summary: await importBackup(db, m.data, { dryRun: m.dryRun }),
+    })),
+
+    'meta/get': def(GetMetaMessage, BOTH, async (m, { db }) => ({
+      ok: true,
+      key: m.key,
+      value: (await getMeta(db, m.key)) === true,
+    })),
+
+    'meta/set': def(SetMetaMessage, BOTH, async (m, { db }) => {
+      await setMeta(db, m.key, m.value);
+      return { ok: true, key: m.key, value: m.value };
+    }),
+
+    'meta/persistence': def(PersistenceMessage, BOTH, async () => {
+      const status = (await deps.persistence?.()) ?? { persisted: false, supported: false };
+      return { ok: true, persisted: status.persisted, supported: status.supported };
+    }),
+  };
+}
