@@ -60,7 +60,11 @@ export async function runE2E({ build = true, browsers = ['chromium', 'firefox'] 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const browsers = args.filter((a) => a.startsWith('--browser=')).map((a) => a.slice('--browser='.length));
-  for (const b of browsers) if (!BROWSERS[b]) throw new Error(`unknown browser ${b} (chromium, firefox)`);
+  const unknown = browsers.filter((b) => !BROWSERS[b]);
+  if (unknown.length) {
+    console.error(`unknown browser: ${unknown.join(', ')} (known: ${Object.keys(BROWSERS).join(', ')})`);
+    process.exit(2);
+  }
   const res = await runE2E({
     build: !args.includes('--no-build'),
     browsers: browsers.length ? browsers : undefined,
