@@ -124,6 +124,7 @@ const SKIP = new Set([
   'source',
   'map',
 ]);
+const INLINE_ATTRS = new Set(['a', 'span', 'button', 'label', 'font', 'strong', 'b', 'em', 'i']);
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
 const CHROME_ROLES = /^(navigation|contentinfo|banner|complementary|search)$/;
 const HINT_CLASS =
@@ -256,10 +257,12 @@ export function extractBlocks(root: Element): Extract {
         }
         continue;
       }
-      const attrs = el.hasAttributes();
+      const isBlock = BLOCK.has(name);
+      // Attributes matter on blocks and on a few inline elements (anchors, bold spans, toggles).
+      const attrs = (isBlock || INLINE_ATTRS.has(name)) && el.hasAttributes();
       if (d > MAX_DEPTH) {
         addText(el.textContent ?? '');
-      } else if (BLOCK.has(name) || (attrs && name === 'div' && el.getAttribute('role') === 'heading')) {
+      } else if (isBlock) {
         flush();
         enterBlock(el, name, attrs, d + 1, { p: frame, i: idx });
         atStart = false;
