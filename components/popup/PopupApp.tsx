@@ -1,10 +1,17 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ModelResponse } from '../../lib/messages/schemas';
 import type { Punkt } from '../../lib/model/minutes';
+import type { DataApi } from '../../lib/ui-client/api';
+import { followInputOf } from '../../lib/ui-client/follow';
+import { Toast } from '../common/Toast';
 import { punkterCount, t } from '../i18n';
 import { MeetingHeader } from '../meeting/MeetingHeader';
 import { NotRecognised } from '../meeting/NotRecognised';
 import { Outline } from '../meeting/Outline';
+import { FollowButton } from './FollowButton';
+import { PopupDataView, type PopupLinks } from './PopupData';
+import { type PopupData, usePopupData } from './usePopupData';
 
 /** What the popup shows: loading, the tab's reader state, or no readable tab. */
 export type PopupState =
@@ -18,9 +25,39 @@ export interface PopupAppProps {
   jump: (punkt: number) => Promise<boolean>;
   /** Inject the reader into the tab on request ('failed' when the browser does not allow it). */
   readAnyway?: () => Promise<PopupState | 'failed'>;
+  /** Followed cases, topics, search and dashboard links (issue 4); without it, only the current page. */
+  data?: PopupLinks & { api: DataApi; searchDelay?: number };
 }
 
-export function PopupApp({ load, jump, readAnyway }: PopupAppProps) {
+export function PopupApp({ load, jump, readAnyway, data }: PopupAppProps) {
+  if (!data) return <PopupShell load={load} jump={jump} readAnyway={readAnyway} />;
+  return <PopupWithData load={load} jump={jump} readAnyway={readAnyway} data={data} />;
+}
+
+function PopupWithData(props: PopupAppProps & { data: NonNullable<PopupAppProps['data']> }) {
+  const { data } = props;
+  const d = usePopupData(data.api);
+  return (
+    <PopupShell {...props} followData={d}>
+      <PopupDataView
+        api={data.api}
+        data={d}
+        openDashboard={data.openDashboard}
+        openUrl={data.openUrl}
+        searchDelay={data.searchDelay}
+      />
+      <Toast toast={d.toast} onClose={d.closeToast} />
+    </PopupShell>
+  );
+}
+
+function PopupShell({
+  load,
+  jump,
+  readAnyway,
+  followData,
+  children,
+}: PopupAppProps & { followData?: PopupData; children?: ComponentChildren }) {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
@@ -73,7 +110,7 @@ export function PopupApp({ load, jump, readAnyway }: PopupAppProps) {
       data-state={stateName(state)}
       aria-busy={state.kind === 'loading'}
     >
-      <PopupBody state={state} onJump={onJump} />
+      <PopupBody state={state} onJump={onJump} followData={followData} />
       {canReadAnyway && (
         <p class="popup-actions">
           <button type="button" class="popup-button" data-testid="read-anyway" onClick={onReadAnyway}>
@@ -86,6 +123,7 @@ export function PopupApp({ load, jump, readAnyway }: PopupAppProps) {
           {notice}
         </p>
       )}
+      {children}
     </main>
   );
 }
@@ -94,7 +132,15 @@ function stateName(s: PopupState): string {
   return s.kind === 'model' ? s.model.status : s.kind;
 }
 
-function PopupBody({ state, onJump }: { state: PopupState; onJump: (p: Punkt) => void }) {
+function PopupBody({
+  state,
+  onJump,
+  followData,
+}: {
+  state: PopupState;
+  onJump: (p: Punkt) => void;
+  followData?: PopupData;
+}) {
   switch (state.kind) {
     case 'loading':
       return <p class="popup-message">{t('popupLoading')}</p>;
@@ -112,7 +158,31 @@ function PopupBody({ state, onJump }: { state: PopupState; onJump: (p: Punkt) =>
               <span class="pill-brand">Sagsspor</span> · {punkterCount(meeting.punkter.length)}
             </p>
             <MeetingHeader meeting={meeting} />
-            <Outline punkter={meeting.punkter} onJump={onJump} idPrefix="sgs-popup" decisionMax={220} />
+            <Outline
+              punkter={meeting.punkter}
+              onJump={onJump}
+              idPrefix="sgs-popup"
+              decisionMax={220}
+              renderExtras={
+                followData
+                  ? (p) => {
+                      const input = followInputOf(meeting, model.url, p);
+                      if (!input) return null;
+                      const on = followData.followed.has(input.caseKey);
+                      return (
+                        <FollowButton
+                          punkt={p.number}
+                          title={p.title}
+                          followed={on}
+                          onToggle={() =>
+                            on ? followData.unfollow(input.caseKey, input.title) : followData.follow(input)
+                          }
+                        />
+                      );
+                    }
+                  : undefined
+              }
+            />
           </>
         );
       }

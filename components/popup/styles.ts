@@ -14,4 +14,25 @@ body { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica N
 .popup-button:focus-visible { outline: 2px solid var(--sgs-focus); outline-offset: 2px; }
 .popup-notice { margin: 0; padding: 6px 14px; background: var(--sgs-closed-bg); color: var(--sgs-closed-fg); }
 ${meetingStyles}
+.popup-pad { padding: 6px 14px; margin: 0; }
+.popup-section { border-top: 1px solid var(--sgs-border); }
+.popup-h { margin: 0; padding: 10px 14px 4px; font-size: 12px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--sgs-muted); }
+.popup-empty { margin: 0; padding: 6px 14px 12px; line-height: 1.5; }
+.popup-error { color: var(--sgs-closed-fg); }
+.followed, .topics, .results { list-style: none; margin: 0; padding: 0 0 4px; }
+.followed-item { display: flex; align-items: center; gap: 4px; padding-inline-end: 8px; border-bottom: 1px solid var(--sgs-border); }
+.followed-open, .result-open { all: unset; box-sizing: border-box; flex: 1 1 auto; display: block; padding: 7px 14px; cursor: pointer; min-width: 0; }
+.followed-open:hover, .result-open:hover { background: var(--sgs-hover); }
+.followed-open:focus-visible, .result-open:focus-visible { outline: 2px solid var(--sgs-focus); outline-offset: -2px; }
+.followed-title, .result-title { display: block; font-weight: 600; }
+.followed-meta, .result-meta, .result-note { display: block; font-size: 12px; color: var(--sgs-muted); }
+.followed-decision { display: block; font-size: 12px; }
+.sgs-show-more { margin: 6px 14px; }
+.topic { display: flex; align-items: center; gap: 6px; padding: 3px 14px; }
+.topic-label { flex: 1 1 auto; }
+.topic-count { font-variant-numeric: tabular-nums; color: var(--sgs-muted); }
+.topic-form { display: flex; gap: 6px; padding: 6px 14px 10px; }
+.topic-value { flex: 1 1 auto; min-width: 0; }
+.popup-links { display: flex; flex-wrap: wrap; gap: 4px; padding: 8px 10px; border-top: 1px solid var(--sgs-border); }
+.follow-on { border-color: var(--sgs-accent); color: var(--sgs-accent); }
 `;

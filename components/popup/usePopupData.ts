@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Follow, Topic, TopicKind } from '../../lib/model/records';
+import type { DataApi, FollowInput, TopicWithCount } from '../../lib/ui-client/api';
+import { tr } from '../common/i18n';
+import { type ToastMessage, toastOf } from '../common/Toast';
+
+export interface PopupData {
+  /** null while loading; 'error' when the background did not answer. */
+  follows: Follow[] | null | 'error';
+  topics: TopicWithCount[] | null;
+  followed: ReadonlySet<string>;
+  toast: ToastMessage | null;
+  closeToast: () => void;
+  follow: (input: FollowInput) => void;
+  unfollow: (caseKey: string, title: string) => void;
+  markSeen: (caseKey: string) => void;
+  addTopic: (kind: TopicKind, value: string) => Promise<void>;
+  removeTopic: (topic: Topic) => void;
+}
+
+/** The popup's data: followed cases and topics, requested in parallel as soon as the popup opens. */
+export function usePopupData(api: DataApi): PopupData {
+  const [follows, setFollows] = useState<Follow[] | null | 'error'>(null);
+  const [topics, setTopics] = useState<TopicWithCount[] | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const closeToast = useCallback(() => setToast(null), []);
+
+  const loadFollows = useCallback(
+    () =>
+      api.listFollowed().then(
+        (f) => setFollows(f),
+        () => setFollows((prev) => (Array.isArray(prev) ? prev : 'error')),
+      ),
+    [api],
+  );
+  const loadTopics = useCallback(
+    () =>
+      api.topics().then(
+        (t) => setTopics(t),
+        () => setTopics((prev) => prev ?? []),
+      ),
+    [api],
+  );
+  useEffect(() => {
+    loadFollows();
+    loadTopics();
+  }, [loadFollows, loadTopics]);
+
+  const fail = () => setToast(toastOf(tr('popup_actionFailed')));
+  const list = Array.isArray(follows) ? follows : [];
+  const followed = new Set(list.map((f) => f.caseKey));
+
+  return {
+    follows,
+    topics,
+    followed,
+    toast,
+    closeToast,
+    follow: (input) => {
+      api.follow(input).then(() => {
+        setToast(toastOf(tr('popup_followedToast', [input.title]), () => unfollowQuiet(input.caseKey)));
+        return loadFollows();
+      }, fail);
+    },
+    unfollow: (caseKey, title) => {
+      // Optimistic: the row leaves at once; undo puts it back.
+      setFollows((prev) => (Array.isArray(prev) ? prev.filter((f) => f.caseKey !== caseKey) : prev));
+      api.unfollow(caseKey).then(
+        () =>
+          setToast(
+            toastOf(tr('popup_unfollowedToast', [title]), () => {
+              api.undoUnfollow(caseKey).then(loadFollows, fail);
+            }),
+          ),
+        () => {
+          fail();
+          loadFollows();
+        },
+      );
+    },
+    markSeen: (caseKey) => {
+      setFollows((prev) =>
+        Array.isArray(prev) ? prev.map((f) => (f.caseKey === caseKey ? { ...f, newCount: 0 } : f)) : prev,
+      );
+      api.markSeen(caseKey).catch(() => {});
+    },
+    addTopic: async (kind, value) => {
+      await api.addTopic(kind, value);
+      await loadTopics();
+    },
+    removeTopic: (topic) => {
+      setTopics((prev) => prev?.filter((t) => t.topic.id !== topic.id) ?? prev);
+      api.removeTopic(topic.id).then(
+        () =>
+          setToast(
+            toastOf(tr('popup_topicRemovedToast'), () => {
+              api.restoreTopic(topic.id).then(loadTopics, fail);
+            }),
+          ),
+        () => {
+          fail();
+          loadTopics();
+        },
+      );
+    },
+  };
+
+  function unfollowQuiet(caseKey: string) {
+    api.unfollow(caseKey).then(loadFollows, fail);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './api';
+export * from './follow';
+export * from './runtime';

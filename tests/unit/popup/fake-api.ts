@@ -1,0 +1,66 @@
+// A DataApi double for UI tests: in-memory follows/topics, every method a vi.fn.
+import { vi } from 'vitest';
+import type { Follow } from '../../../lib/model/records';
+import type { DataApi, SearchHits, TopicWithCount } from '../../../lib/ui-client/api';
+
+export function follow(over: Partial<Follow> & Pick<Follow, 'caseKey' | 'title'>): Follow {
+  return {
+    municipality: 'Ballerup',
+    caseNumber: null,
+    followedAt: 1,
+    lastActivity: 1,
+    newCount: 0,
+    latestDate: null,
+    latestDecision: null,
+    latestCommittee: null,
+    unfollowedAt: null,
+    ...over,
+  };
+}
+
+const never = () => Promise.reject(new Error('not in this test'));
+
+export function fakeApi(init: { follows?: Follow[]; topics?: TopicWithCount[]; hits?: SearchHits } = {}) {
+  let follows = [...(init.follows ?? [])];
+  const unfollowed = new Map<string, Follow>();
+  const topics = [...(init.topics ?? [])];
+  const api = {
+    listFollowed: vi.fn(async () => follows.map((f) => ({ ...f }))),
+    follow: vi.fn(
+      async (input: { caseKey: string; municipality: string; caseNumber: string | null; title: string }) => {
+        follows.push(follow({ ...input, lastActivity: Date.now() }));
+      },
+    ),
+    unfollow: vi.fn(async (caseKey: string) => {
+      const f = follows.find((x) => x.caseKey === caseKey);
+      if (f) unfollowed.set(caseKey, f);
+      follows = follows.filter((x) => x.caseKey !== caseKey);
+    }),
+    undoUnfollow: vi.fn(async (caseKey: string) => {
+      const f = unfollowed.get(caseKey);
+      if (f) follows.push(f);
+    }),
+    markSeen: vi.fn(async () => {}),
+    caseTimeline: vi.fn(never),
+    topics: vi.fn(async () => topics),
+    addTopic: vi.fn(async (kind: 'phrase' | 'committee' | 'kle', value: string) => {
+      topics.push({
+        topic: { id: `t${topics.length}`, kind, value, createdAt: 1, deletedAt: null },
+        count: 0,
+      });
+    }),
+    removeTopic: vi.fn(async () => {}),
+    restoreTopic: vi.fn(async () => {}),
+    search: vi.fn(async () => init.hits ?? { annotations: [], punkter: [], truncated: false }),
+    listAnnotations: vi.fn(never),
+    listMeetings: vi.fn(never),
+    listTags: vi.fn(never),
+    renameTag: vi.fn(never),
+    deleteTag: vi.fn(never),
+    undoTagEdit: vi.fn(never),
+    exportBackup: vi.fn(never),
+    exportBackupText: vi.fn(never),
+    importBackup: vi.fn(never),
+  } satisfies DataApi;
+  return api;
+}
