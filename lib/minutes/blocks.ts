@@ -125,6 +125,24 @@ const SKIP = new Set([
   'map',
 ]);
 const INLINE_ATTRS = new Set(['a', 'span', 'button', 'label', 'font', 'strong', 'b', 'em', 'i']);
+const LOWER = new Map<string, string>();
+for (const t of [
+  ...BLOCK,
+  ...SKIP,
+  ...INLINE_ATTRS,
+  'br',
+  'td',
+  'th',
+  'sup',
+  'sub',
+  'small',
+  'u',
+  'abbr',
+  'time',
+  'mark',
+  'code',
+])
+  LOWER.set(t.toUpperCase(), t);
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
 const CHROME_ROLES = /^(navigation|contentinfo|banner|complementary|search)$/;
 const HINT_CLASS =
@@ -236,8 +254,9 @@ export function extractBlocks(root: Element): Extract {
   const visit = (parent: Node, d: number) => {
     let idx = -1;
     for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
-      const type = n.nodeType;
-      if (type === 3) {
+      // nodeName tells text from elements and gives the tag in one DOM call.
+      const nn = n.nodeName;
+      if (nn === '#text') {
         const data = (n as Text).data;
         // Formatting whitespace between blocks (nothing in the run yet): skip.
         if (parts.length === 0 && isBlank(data)) continue;
@@ -246,10 +265,10 @@ export function extractBlocks(root: Element): Extract {
         else addText(data);
         continue;
       }
-      if (type !== 1) continue;
+      if (nn.charCodeAt(0) === 35 /* '#': comments, CDATA */) continue;
       idx++;
       const el = n as Element;
-      const name = el.localName;
+      const name = LOWER.get(nn) ?? nn.toLowerCase();
       if (SKIP.has(name)) {
         if (name === 'script') {
           const t = el.getAttribute('type');
