@@ -26,8 +26,18 @@ export const modules: BenchModule[] = [
     },
   },
   {
+    name: 'anchoring',
+    description: 're-anchoring 1,000 highlights (issue 3)',
+    run: async () => (await import('./anchoring')).benchAnchoring(),
+  },
+  {
     name: 'db',
     description: 'data layer on fake-indexeddb',
     run: async () => (await import('./db')).benchDb(),
+  },
+  {
+    name: 'db-chromium',
+    description: 'data layer on real IndexedDB in Chromium',
+    run: async () => (await import('./db')).benchDbChromium(),
   },
 ];

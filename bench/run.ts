@@ -1,6 +1,6 @@
 // `npm run bench [-- MODULE…]`: runs the registered bench modules, prints a
 // table with the targets beside the figures, and writes bench-results.json.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../scripts/lib/paths.mjs';
@@ -82,7 +82,17 @@ const meta = {
   targets,
   failed,
 };
-writeFileSync(out, `${JSON.stringify({ ...results, _meta: meta }, null, 2)}\n`);
+// A run of some modules updates their figures and keeps the others'.
+let previous: Record<string, BenchValue> = {};
+if (only.length && existsSync(out)) {
+  try {
+    const { _meta, ...rest } = JSON.parse(readFileSync(out, 'utf8'));
+    previous = rest;
+  } catch {
+    // unreadable: start afresh
+  }
+}
+writeFileSync(out, `${JSON.stringify({ ...previous, ...results, _meta: meta }, null, 2)}\n`);
 console.log(`\nwrote ${out}`);
 const missed = rows.filter((r) => r.ok === 'NO').map((r) => r.metric);
 if (missed.length) console.log(`targets missed: ${missed.join(', ')}`);
