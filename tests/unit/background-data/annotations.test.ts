@@ -41,7 +41,11 @@ describe('annotations/upsert', () => {
     const db2 = new SagssporDB(h.name, { indexedDB, IDBKeyRange });
     const router2 = createDataRouter({ ...h.deps, db: () => db2 });
     const res = await router2(upsert(a), contentScript());
-    expect(res).toMatchObject({ ok: true, applied: true, annotation: { note: 'skrevet lige før nedlukning' } });
+    expect(res).toMatchObject({
+      ok: true,
+      applied: true,
+      annotation: { note: 'skrevet lige før nedlukning' },
+    });
     expect(await db2.annotations.count()).toBe(1);
   });
 
@@ -61,9 +65,9 @@ describe('annotations/upsert', () => {
     await expect(h.send(upsert(hijack), otherSite)).resolves.toMatchObject({ ok: false, error: 'forbidden' });
     expect((await h.db.annotations.get(a.id))?.note).toBe('');
     // Extension pages (dashboard) may edit any annotation.
-    await expect(h.send(upsert({ ...a, note: 'fra dashboard', modified: a.modified + 1 }), dashboard)).resolves.toMatchObject(
-      { ok: true, applied: true },
-    );
+    await expect(
+      h.send(upsert({ ...a, note: 'fra dashboard', modified: a.modified + 1 }), dashboard),
+    ).resolves.toMatchObject({ ok: true, applied: true });
   });
 });
 
@@ -71,7 +75,10 @@ describe('annotation reads and edits', () => {
   it('lists a page’s annotations, never another site’s, to a content script', async () => {
     const h = harness();
     await h.send(upsert(annotation(1)), contentScript());
-    await h.send(upsert(annotation(2, { page: { ...annotation(2).page, url: OTHER_PAGE_URL } })), contentScript(OTHER_PAGE_URL));
+    await h.send(
+      upsert(annotation(2, { page: { ...annotation(2).page, url: OTHER_PAGE_URL } })),
+      contentScript(OTHER_PAGE_URL),
+    );
     // Same meeting at a different site (a mirror) must not leak to the content script.
     await h.send(
       upsert(annotation(3, { page: { ...annotation(3).page, url: 'https://mirror.example.dk/x' } })),
@@ -82,7 +89,10 @@ describe('annotation reads and edits', () => {
     const all = await h.send({ type: 'annotations/listForPage', ...where }, popup);
     expect(all.annotations).toHaveLength(3);
     await expect(
-      h.send({ type: 'annotations/listForPage', url: 'https://mirror.example.dk/x', meetingKey: null }, contentScript()),
+      h.send(
+        { type: 'annotations/listForPage', url: 'https://mirror.example.dk/x', meetingKey: null },
+        contentScript(),
+      ),
     ).resolves.toMatchObject({ ok: false, error: 'forbidden' });
   });
 
@@ -101,7 +111,9 @@ describe('annotation reads and edits', () => {
     await h.send({ type: 'annotations/undoDelete', id: a.id }, contentScript());
     listed = await h.send({ type: 'annotations/listForPage', ...where }, contentScript());
     expect(listed.annotations).toHaveLength(1);
-    await expect(h.send({ type: 'annotations/delete', id: uuid(99) }, contentScript())).resolves.toMatchObject({
+    await expect(
+      h.send({ type: 'annotations/delete', id: uuid(99) }, contentScript()),
+    ).resolves.toMatchObject({
       ok: false,
       error: 'not-found',
     });
@@ -110,7 +122,10 @@ describe('annotation reads and edits', () => {
   it('sets anchoring status in a batch and lists orphans of the page', async () => {
     const h = harness();
     for (const n of [1, 2, 3]) await h.send(upsert(annotation(n)), contentScript());
-    const r = await h.send({ type: 'annotations/setStatus', ids: [uuid(1), uuid(3)], status: 'orphaned' }, contentScript());
+    const r = await h.send(
+      { type: 'annotations/setStatus', ids: [uuid(1), uuid(3)], status: 'orphaned' },
+      contentScript(),
+    );
     expect(r).toEqual({ ok: true, changed: 2 });
     await expect(
       h.send({ type: 'annotations/setStatus', ids: [uuid(2)], status: 'orphaned' }, otherSite),
@@ -136,7 +151,10 @@ describe('annotation reads and edits', () => {
       { tag: 'Budget 2025', count: 1 },
     ]);
 
-    const renamed = await h.send({ type: 'annotations/renameTag', from: 'Budget 2025', to: 'budget' }, dashboard);
+    const renamed = await h.send(
+      { type: 'annotations/renameTag', from: 'Budget 2025', to: 'budget' },
+      dashboard,
+    );
     expect(renamed).toMatchObject({ ok: true, changed: 1 });
     expect((await h.send({ type: 'annotations/listTags', prefix: '' }, popup)).tags).toEqual([
       { tag: 'budget', count: 3 },
@@ -145,12 +163,16 @@ describe('annotation reads and edits', () => {
 
     // Undo after a service-worker restart: the token is kept in the database.
     const router2 = createDataRouter({ ...h.deps });
-    await expect(router2({ type: 'annotations/undoBulkEdit', undoToken: renamed.undoToken }, dashboard)).resolves.toEqual({
+    await expect(
+      router2({ type: 'annotations/undoBulkEdit', undoToken: renamed.undoToken }, dashboard),
+    ).resolves.toEqual({
       ok: true,
       restored: 1,
     });
     expect((await h.db.annotations.get(uuid(2)))?.tags).toEqual(['Budget 2025']);
-    await expect(h.send({ type: 'annotations/undoBulkEdit', undoToken: renamed.undoToken }, dashboard)).resolves.toMatchObject({
+    await expect(
+      h.send({ type: 'annotations/undoBulkEdit', undoToken: renamed.undoToken }, dashboard),
+    ).resolves.toMatchObject({
       ok: false,
       error: 'not-found',
     });
@@ -177,7 +199,10 @@ describe('annotation reads and edits', () => {
     );
     const byColour = await h.send({ type: 'annotations/list', filter: { color: 'green' } }, dashboard);
     expect(byColour.annotations.map((a: { id: string }) => a.id)).toEqual([uuid(3), uuid(1)]);
-    const byTagAndColour = await h.send({ type: 'annotations/list', filter: { tag: 'skole', color: 'green' } }, dashboard);
+    const byTagAndColour = await h.send(
+      { type: 'annotations/list', filter: { tag: 'skole', color: 'green' } },
+      dashboard,
+    );
     expect(byTagAndColour.annotations.map((a: { id: string }) => a.id)).toEqual([uuid(1)]);
     const byMeeting = await h.send(
       { type: 'annotations/list', filter: { meetingKey: 'aarhus|byrådet|2024-05-15' } },
@@ -185,7 +210,11 @@ describe('annotation reads and edits', () => {
     );
     expect(byMeeting.total).toBe(1);
     const byCase = await h.send(
-      { type: 'annotations/list', filter: { caseKey: 'aarhus:24.00.00-G01-16-23', municipality: 'Aarhus' }, limit: 2 },
+      {
+        type: 'annotations/list',
+        filter: { caseKey: 'aarhus:24.00.00-G01-16-23', municipality: 'Aarhus' },
+        limit: 2,
+      },
       dashboard,
     );
     expect(byCase).toMatchObject({ total: 3 });

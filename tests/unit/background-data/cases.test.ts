@@ -32,7 +32,9 @@ describe('meetings/remember', () => {
     const h = harness();
     const withText = meeting('Økonomiudvalget', '2024-05-01', [
       punkt(3, 'Skolestruktur 2025 - høring', CASE, {
-        sections: [{ kind: 'sagsfremstilling', heading: 'Sagsfremstilling', text: 'HEMMELIG BRØDTEKST', dom: null }],
+        sections: [
+          { kind: 'sagsfremstilling', heading: 'Sagsfremstilling', text: 'HEMMELIG BRØDTEKST', dom: null },
+        ],
       }),
     ]);
     // Even a full model sent by mistake is stripped at the boundary.
@@ -53,7 +55,10 @@ describe('meetings/remember', () => {
 
   it('only remembers the content script’s own site', async () => {
     const h = harness();
-    await expect(h.send(remember(oekonomi), otherSite)).resolves.toMatchObject({ ok: false, error: 'forbidden' });
+    await expect(h.send(remember(oekonomi), otherSite)).resolves.toMatchObject({
+      ok: false,
+      error: 'forbidden',
+    });
     expect(await h.db.meetings.count()).toBe(0);
   });
 
@@ -74,7 +79,10 @@ describe('meetings/remember', () => {
     await h.send(upsert(annotation(1, { note: 'Hvad koster det?' })), contentScript());
 
     h.now.value += 14 * 24 * 3600 * 1000;
-    const second = await h.send(remember(byraad, OTHER_PAGE_URL), contentScript(OTHER_PAGE_URL, { tab: { id: 8 } }));
+    const second = await h.send(
+      remember(byraad, OTHER_PAGE_URL),
+      contentScript(OTHER_PAGE_URL, { tab: { id: 8 } }),
+    );
     expect(second.newCount).toBe(1);
     expect(second.totalNew).toBe(1);
     expect(second.newAppearances).toMatchObject([
@@ -95,12 +103,24 @@ describe('meetings/remember', () => {
     const list = await h.send({ type: 'follows/list' }, popup);
     expect(list.totalNew).toBe(1);
     expect(list.follows).toMatchObject([
-      { caseKey: CASE_KEY, newCount: 1, latestDate: '2024-05-15', latestDecision: 'Godkendt.', latestCommittee: 'Byrådet' },
+      {
+        caseKey: CASE_KEY,
+        newCount: 1,
+        latestDate: '2024-05-15',
+        latestDecision: 'Godkendt.',
+        latestCommittee: 'Byrådet',
+      },
     ]);
 
     const tl = await h.send({ type: 'follows/timeline', caseKey: CASE_KEY }, dashboard);
     expect(tl.follow.caseKey).toBe(CASE_KEY);
-    expect(tl.appearances.map((a: { date: string; committee: string; source: string }) => [a.date, a.committee, a.source])).toEqual([
+    expect(
+      tl.appearances.map((a: { date: string; committee: string; source: string }) => [
+        a.date,
+        a.committee,
+        a.source,
+      ]),
+    ).toEqual([
       ['2024-05-01', 'Økonomiudvalget', 'visited'],
       ['2024-05-15', 'Byrådet', 'visited'],
     ]);
@@ -115,7 +135,9 @@ describe('meetings/remember', () => {
     const h = harness();
     const first = await h.send(remember(oekonomi), contentScript());
     await h.send({ type: 'follows/follow', meetingKey: first.meetingKey, punktNumber: 3 }, contentScript());
-    await expect(h.send({ type: 'meta/set', key: 'notifyNewAppearances', value: true }, popup)).resolves.toEqual({
+    await expect(
+      h.send({ type: 'meta/set', key: 'notifyNewAppearances', value: true }, popup),
+    ).resolves.toEqual({
       ok: true,
       key: 'notifyNewAppearances',
       value: true,
@@ -133,7 +155,9 @@ describe('meetings/remember', () => {
     await h.send({ type: 'meta/set', key: 'notifyNewAppearances', value: true }, popup);
     const first = await h.send(remember(oekonomi), contentScript());
     await h.send({ type: 'follows/follow', meetingKey: first.meetingKey, punktNumber: 3 }, contentScript());
-    await expect(h.send(remember(byraad, OTHER_PAGE_URL), contentScript(OTHER_PAGE_URL))).resolves.toMatchObject({
+    await expect(
+      h.send(remember(byraad, OTHER_PAGE_URL), contentScript(OTHER_PAGE_URL)),
+    ).resolves.toMatchObject({
       ok: true,
       newCount: 1,
     });
@@ -155,7 +179,9 @@ describe('meetings/remember', () => {
 
     await h.send(remember(oekonomi), contentScript());
     const list = await h.send({ type: 'topics/list' }, popup);
-    expect(list.topics.map((t: { topic: { value: string }; count: number }) => [t.topic.value, t.count])).toEqual([
+    expect(
+      list.topics.map((t: { topic: { value: string }; count: number }) => [t.topic.value, t.count]),
+    ).toEqual([
       ['skole', 2],
       ['01', 1],
       ['byrådet', 2],
@@ -173,7 +199,9 @@ describe('meetings/remember', () => {
     });
     await h.send({ type: 'topics/restore', id: skole.topic.id }, popup);
     expect((await h.send({ type: 'topics/list' }, popup)).topics).toHaveLength(3);
-    await expect(h.send({ type: 'topics/remove', id: 'nope' }, popup)).resolves.toMatchObject({ error: 'not-found' });
+    await expect(h.send({ type: 'topics/remove', id: 'nope' }, popup)).resolves.toMatchObject({
+      error: 'not-found',
+    });
   });
 });
 
@@ -187,17 +215,25 @@ describe('follows', () => {
     await expect(
       h.send({ type: 'follows/follow', meetingKey: first.meetingKey, punktNumber: 99 }, contentScript()),
     ).resolves.toMatchObject({ ok: false, error: 'not-found' });
-    const direct = { type: 'follows/follow', caseKey: CASE_KEY, municipality: 'Aarhus', caseNumber: CASE, title: 'Skolestruktur' };
+    const direct = {
+      type: 'follows/follow',
+      caseKey: CASE_KEY,
+      municipality: 'Aarhus',
+      caseNumber: CASE,
+      title: 'Skolestruktur',
+    };
     await expect(h.send(direct, contentScript())).resolves.toMatchObject({ ok: false, error: 'forbidden' });
     await expect(h.send(direct, popup)).resolves.toMatchObject({ ok: true, follow: { caseKey: CASE_KEY } });
 
     await h.send({ type: 'follows/unfollow', caseKey: CASE_KEY }, popup);
     expect((await h.send({ type: 'follows/list' }, popup)).follows).toEqual([]);
-    expect((await h.send({ type: 'follows/status', caseKeys: [CASE_KEY] }, contentScript())).followed).toEqual([]);
+    expect(
+      (await h.send({ type: 'follows/status', caseKeys: [CASE_KEY] }, contentScript())).followed,
+    ).toEqual([]);
     await h.send({ type: 'follows/undoUnfollow', caseKey: CASE_KEY }, popup);
-    expect((await h.send({ type: 'follows/status', caseKeys: [CASE_KEY, 'x'] }, contentScript())).followed).toEqual([
-      CASE_KEY,
-    ]);
+    expect(
+      (await h.send({ type: 'follows/status', caseKeys: [CASE_KEY, 'x'] }, contentScript())).followed,
+    ).toEqual([CASE_KEY]);
     await expect(h.send({ type: 'follows/unfollow', caseKey: 'aarhus:nope' }, popup)).resolves.toMatchObject({
       ok: false,
       error: 'not-found',
@@ -223,10 +259,14 @@ describe('follows', () => {
     expect(r.punkter.map((p: { title: string }) => p.title)).toEqual(['Skolestruktur 2025 - høring']);
     expect(r.truncated).toBe(false);
     const meetings = await h.send({ type: 'meetings/list' }, dashboard);
-    expect(meetings.meetings.map((m: { key: string }) => m.key)).toEqual(['aarhus|økonomiudvalget|2024-05-01']);
+    expect(meetings.meetings.map((m: { key: string }) => m.key)).toEqual([
+      'aarhus|økonomiudvalget|2024-05-01',
+    ]);
     const one = await h.send({ type: 'meetings/get', key: 'aarhus|økonomiudvalget|2024-05-01' }, dashboard);
     expect(one.meeting.punkter).toHaveLength(2);
-    await expect(h.send({ type: 'meetings/get', key: 'x' }, dashboard)).resolves.toMatchObject({ error: 'not-found' });
+    await expect(h.send({ type: 'meetings/get', key: 'x' }, dashboard)).resolves.toMatchObject({
+      error: 'not-found',
+    });
   });
 });
 

@@ -3,9 +3,9 @@
 import 'fake-indexeddb/auto';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { vi } from 'vitest';
-import { SagssporDB } from '../../../lib/db';
 import { createDataRouter } from '../../../entrypoints/background/data';
 import type { DataDeps } from '../../../entrypoints/background/data/define';
+import { SagssporDB } from '../../../lib/db';
 import type { SenderLike } from '../../../lib/messages/sender';
 
 export const self = { runtimeId: 'our-id', extensionOrigin: 'chrome-extension://our-id/' };

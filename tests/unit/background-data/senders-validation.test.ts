@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT, PAGES } from '../../../entrypoints/background/data/define';
 import { createDataRoutes } from '../../../entrypoints/background/data';
+import { CONTENT, PAGES } from '../../../entrypoints/background/data/define';
 import { DATA_API, type DataType } from '../../../lib/messages/data';
 import { annotation } from '../db/helpers';
 import {
@@ -28,7 +28,11 @@ const MALFORMED: Record<DataType, Record<string, unknown> | null> = {
   'annotations/deleteTag': { tag: ['budget'] },
   'annotations/undoBulkEdit': { undoToken: '' },
   'annotations/list': { filter: { color: 'black' } },
-  'meetings/remember': { url: 'https://dagsordener.aarhus.dk/vis?id=123', platform: null, meeting: { punkter: 3 } },
+  'meetings/remember': {
+    url: 'https://dagsordener.aarhus.dk/vis?id=123',
+    platform: null,
+    meeting: { punkter: 3 },
+  },
   'meetings/get': {},
   'meetings/list': { limit: 0 },
   'follows/follow': { meetingKey: 'k', punktNumber: 1.5 },
@@ -108,7 +112,10 @@ describe('data routes: validation', () => {
       const h = harness();
       const routes = createDataRoutes(h.deps);
       const sender = routes[type]!.from === CONTENT ? contentScript() : popup;
-      await expect(h.send({ type, ...bad }, sender)).resolves.toEqual({ ok: false, error: 'invalid-message' });
+      await expect(h.send({ type, ...bad }, sender)).resolves.toEqual({
+        ok: false,
+        error: 'invalid-message',
+      });
       const counts = await Promise.all(h.db.tables.map((t) => t.count()));
       expect(counts.every((c) => c === 0)).toBe(true);
       h.db.close();
