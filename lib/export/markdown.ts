@@ -78,7 +78,7 @@ function annotationBlock(out: string[], a: Annotation, punkt: PunktSummary | und
     out.push(mdLink(t.toQuote, annotationLink(a, punkt)));
     out.push('');
     if (a.status === 'orphaned') {
-      out.push(`*${escapeOneLine(t.orphaned)}*`);
+      out.push(`_${escapeOneLine(t.orphaned)}_`);
       out.push('');
     }
   }
@@ -314,7 +314,7 @@ export function toMarkdown(bundle: ExportBundle, opts: MarkdownOptions = {}): st
   if (bundle.scope.kind === 'case') caseDossier(out, bundle, t, lang, tick);
   else meetingSections(out, bundle, bundle.scope.kind === 'meeting', t, lang, tick);
   const stamp = humanDate(new Date(bundle.generatedAt).toISOString().slice(0, 10), lang);
-  out.push('---', '', `*${t.exported} · ${escapeOneLine(bundle.scope.label)} · ${stamp}*`, '');
+  out.push('---', '', `_${t.exported} · ${escapeOneLine(bundle.scope.label)} · ${stamp}_`, '');
   report(total);
   return out.join('\n');
 }
