@@ -5,4 +5,4 @@ export type { DataDeps, DataRoute } from './define';
 export { toDataError } from './errors';
 export { notifyNewAppearances } from './notify';
 export { createDataRouter, createDataRoutes, dataRoutesFor } from './routes';
-export { setupDataBackground, startData } from './setup';
+export { persistence, setupDataBackground, startData } from './setup';

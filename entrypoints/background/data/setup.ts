@@ -26,6 +26,26 @@ export const PURGE_AFTER_MS = 30 * DAY;
 /** Meta key of the last `navigator.storage.persist()` answer. */
 export const PERSISTENCE_META_KEY = 'persistence';
 
+interface StorageLike {
+  persist?: () => Promise<boolean>;
+  persisted?: () => Promise<boolean>;
+}
+
+/**
+ * `navigator.storage.persist()` exists only in windows (the Firefox MV2 background page, extension
+ * pages), not in a service worker, where `persisted()` still tells the status (Chromium grants it
+ * to extensions with `unlimitedStorage`). So: ask where asking is possible, else report.
+ */
+export async function persistence(
+  storage: StorageLike | undefined = (globalThis as { navigator?: { storage?: StorageLike } }).navigator
+    ?.storage,
+): Promise<{ persisted: boolean; supported: boolean }> {
+  if (storage && typeof storage.persist !== 'function' && typeof storage.persisted === 'function') {
+    return { persisted: await storage.persisted(), supported: true };
+  }
+  return requestPersistence(storage);
+}
+
 export function productionDeps(self: () => Self): DataDeps {
   return {
     self,
@@ -35,7 +55,7 @@ export function productionDeps(self: () => Self): DataDeps {
       setTotal: (total) => badgeTotalNew(total),
     },
     notify: notifyNewAppearances,
-    persistence: () => requestPersistence(),
+    persistence: () => persistence(),
   };
 }
 

@@ -233,3 +233,17 @@ describe('badge and notification helpers', () => {
     expect(many.title).toContain('5');
   });
 });
+
+describe('persistence', () => {
+  it('asks where persist() exists, and reports persisted() in a service worker', async () => {
+    const { persistence } = await import('../../../entrypoints/background/data');
+    const persist = vi.fn(async () => true);
+    expect(await persistence({ persist, persisted: async () => false })).toEqual({
+      persisted: true,
+      supported: true,
+    });
+    expect(persist).toHaveBeenCalledTimes(1);
+    expect(await persistence({ persisted: async () => true })).toEqual({ persisted: true, supported: true });
+    expect(await persistence({})).toEqual({ persisted: false, supported: false });
+  });
+});
