@@ -376,10 +376,11 @@ export function extractBlocks(root: Element): Extract {
     ownerFrame = f;
     frame = f;
     atStart = true;
-    // Fast path: a block with no element children is just its text (native textContent).
-    if (el.firstElementChild === null) {
-      const data = el.textContent;
-      if (data) addText(data);
+    // Fast path: a block whose only child is a text node (most paragraphs, items, headings).
+    const only = el.firstChild;
+    if (only !== null && only.nextSibling === null && only.nodeName === '#text') {
+      const data = (only as Text).data;
+      if (!isBlank(data)) addText(data);
     } else visit(el, d);
     flush();
     owner = so;
