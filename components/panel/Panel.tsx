@@ -20,6 +20,8 @@ export interface PanelProps {
   moveFocus?: boolean;
   /** Per-punkt controls next to the jump buttons (later issues). */
   renderExtras?: (punkt: Punkt) => ComponentChildren;
+  /** Below the outline: the page's annotations (issue 3). */
+  annotations?: ComponentChildren;
 }
 
 const PANEL_ID = 'sagsspor-panel';
@@ -34,6 +36,7 @@ export function Panel({
   current = null,
   moveFocus = true,
   renderExtras,
+  annotations,
 }: PanelProps) {
   const pillRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -118,6 +121,7 @@ export function Panel({
                 renderExtras={renderExtras}
                 idPrefix="sgs-panel"
               />
+              {annotations}
             </>
           ) : (
             <NotRecognised />

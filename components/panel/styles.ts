@@ -1,3 +1,4 @@
+import { annotationPanelStyles } from '../annotate/styles';
 import { darkThemeTokens, meetingStyles, themeTokens } from '../meeting/styles';
 
 /** Styles of the in-page panel, applied inside its closed shadow root. */
@@ -29,4 +30,5 @@ export const panelStyles = `
   border: 3px solid #f0b400; border-radius: 4px; box-shadow: 0 0 0 4px rgba(240,180,0,.28); transition: opacity .5s; }
 @media (prefers-reduced-motion: reduce) { .flash { transition: none; } }
 ${meetingStyles}
+${annotationPanelStyles}
 `;

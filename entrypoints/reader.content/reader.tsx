@@ -6,6 +6,8 @@ import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
 import { Panel } from '../../components/panel/Panel';
 import { panelStyles } from '../../components/panel/styles';
+import { isOwnNode } from '../../lib/anchoring/paint/own-nodes';
+import { createRuntimeClient } from '../../lib/annotate-client/client';
 import { listen } from '../../lib/messages/listen';
 import type { ReaderStartOptions } from '../../lib/messages/reader-handle';
 import { createRouter, route } from '../../lib/messages/router';
@@ -24,6 +26,7 @@ import type { ParseResult, Punkt } from '../../lib/model/minutes';
 import { flashElement } from '../../lib/ui/flash';
 import { jumpToPunkt } from '../../lib/ui/jump';
 import { createHost, type Host } from '../../lib/ui/shadow-host';
+import { Annotator } from './annotator';
 import { statusOf, toTabSummary } from './summary';
 
 const DEBOUNCE_MS = 400;
@@ -48,6 +51,8 @@ export class Reader {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
   private cleanups: (() => void)[] = [];
+  /** Highlights, notes and tags of a recognised page (issue 3). */
+  private annotator: Annotator | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -114,6 +119,8 @@ export class Reader {
     clearTimeout(this.timer);
     this.observer?.disconnect();
     for (const c of this.cleanups.splice(0)) safe(c);
+    safe(() => this.annotator?.stop());
+    this.annotator = null;
     if (this.host) {
       safe(() => render(null, this.host!.mount));
       this.host.destroy();
@@ -136,8 +143,9 @@ export class Reader {
     this.observer = new MutationObserver((records) => {
       try {
         this.checkUrl();
-        const ours = this.host?.host;
-        if (ours && records.every((r) => isOnlyNode(r, ours))) return;
+        // Our own UI and highlight wrappers are not page changes.
+        if (records.every(isOurs)) return;
+        this.annotator?.domChanged();
         if (this.parses < MAX_PARSES_PER_URL) this.schedule();
       } catch {
         // ignore
@@ -178,8 +186,29 @@ export class Reader {
     }
     const status = statusOf(result, likely || this.forced);
     this.view = { status, url, result };
+    this.syncAnnotator();
     this.render();
     this.report();
+  }
+
+  private syncAnnotator(): void {
+    safe(() => {
+      const meeting = this.view.status === 'recognised' ? (this.view.result?.meeting ?? null) : null;
+      if (meeting && !this.annotator) {
+        this.annotator = new Annotator({
+          doc: this.doc,
+          client: createRuntimeClient((m) => browser.runtime.sendMessage(m)),
+          onChange: () => this.render(),
+          reparse: () => {
+            this.parseNow();
+            return this.view.status === 'recognised' ? (this.view.result?.meeting ?? null) : null;
+          },
+          jumpToPunkt: (n) => this.jump(n, true),
+          backupUrl: (browser.runtime.getURL as (path: string) => string)('/dashboard.html'),
+        });
+      }
+      this.annotator?.setPage(meeting, this.view.url);
+    });
   }
 
   private report(): void {
@@ -268,6 +297,11 @@ export class Reader {
     const count = this.view.result?.meeting?.punkter.length ?? 0;
     if (this.view.status === 'recognised') h.setAttribute('data-punkter', String(count));
     else h.removeAttribute('data-punkter');
+    const ann = this.annotator?.active ? this.annotator : null;
+    // Cheap test hooks (counts only, never page text).
+    h.setAttribute('data-annotations', String(ann?.anchoredCount ?? 0));
+    h.setAttribute('data-orphans', String(ann?.orphanCount ?? 0));
+    h.setAttribute('data-pending', String(ann?.pendingWrites ?? 0));
     render(
       <Panel
         view={this.view}
@@ -277,6 +311,8 @@ export class Reader {
         moveFocus={this.focusOnToggle}
         onOpenChange={(open) => this.setOpen(open, true)}
         onJump={(p) => this.jump(p.number, true)}
+        renderExtras={ann?.extras}
+        annotations={ann?.section()}
       />,
       this.host.mount,
     );
@@ -287,10 +323,15 @@ function isShortcut(e: KeyboardEvent): boolean {
   return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS';
 }
 
-function isOnlyNode(r: MutationRecord, node: Node): boolean {
+/** A mutation made by us: our hosts (`sagsspor-*`), highlight wrappers and the text pieces painting split. */
+function isOurs(r: MutationRecord): boolean {
+  if (r.type === 'characterData') return isOwnNode(r.target);
   if (r.type !== 'childList') return false;
   const all = [...r.addedNodes, ...r.removedNodes];
-  return all.length > 0 && all.every((n) => n === node);
+  return (
+    all.length > 0 &&
+    all.every((n) => (n.nodeType === 1 && (n as Element).localName.startsWith('sagsspor-')) || isOwnNode(n))
+  );
 }
 
 function safe(fn: () => unknown): void {

@@ -1,0 +1,48 @@
+import type { AnnotationColor } from '../../lib/model/annotation';
+import { Editor, type EditorProps } from './Editor';
+import { Toolbar } from './Toolbar';
+import { UndoToast } from './UndoToast';
+
+export type LayerEditor = EditorProps & { key: string };
+
+export interface LayerProps {
+  toolbar: { x: number; y: number; top: number } | null;
+  lastColor: AnnotationColor;
+  editor: LayerEditor | null;
+  toast: { message: string; id: string } | null;
+  onHighlight: (color: AnnotationColor) => void;
+  onNote: () => void;
+  onTags: () => void;
+  onCloseToolbar: () => void;
+  onUndo: (id: string) => void;
+  onDismissToast: () => void;
+}
+
+/** Everything the annotation UI shows over the page (inside `sagsspor-toolbar`'s closed shadow root). */
+export function Layer(p: LayerProps) {
+  const { key, ...editor } = p.editor ?? { key: '' };
+  return (
+    <div class="layer">
+      {p.toolbar && !p.editor && (
+        <Toolbar
+          x={p.toolbar.x}
+          y={p.toolbar.y}
+          top={p.toolbar.top}
+          lastColor={p.lastColor}
+          onHighlight={p.onHighlight}
+          onNote={p.onNote}
+          onTags={p.onTags}
+          onClose={p.onCloseToolbar}
+        />
+      )}
+      {p.editor && <Editor key={key} {...(editor as EditorProps)} />}
+      {p.toast && (
+        <UndoToast
+          message={p.toast.message}
+          onUndo={() => p.onUndo(p.toast!.id)}
+          onDismiss={p.onDismissToast}
+        />
+      )}
+    </div>
+  );
+}

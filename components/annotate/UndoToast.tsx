@@ -1,0 +1,28 @@
+import { t } from '../i18n';
+
+export interface UndoToastProps {
+  message: string;
+  onUndo: () => void;
+  onDismiss: () => void;
+}
+
+/** "Deleted. [Undo]" — the caller removes it after ~8 s. */
+export function UndoToast({ message, onUndo, onDismiss }: UndoToastProps) {
+  return (
+    <div class="toast" role="status" data-testid="toast">
+      <span class="toast-text">{message}</span>
+      <button type="button" class="btn btn-primary" data-testid="undo" onClick={onUndo}>
+        {t('undo')}
+      </button>
+      <button
+        type="button"
+        class="toast-x"
+        aria-label={t('dismiss')}
+        title={t('dismiss')}
+        onClick={onDismiss}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+  );
+}
