@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import { createDataRouter } from '../../../entrypoints/background/data';
 import type { DataDeps } from '../../../entrypoints/background/data/define';
 import { SagssporDB } from '../../../lib/db';
+import { DATA_API, DataError, type DataType } from '../../../lib/messages/data';
 import type { SenderLike } from '../../../lib/messages/sender';
 
 export const self = { runtimeId: 'our-id', extensionOrigin: 'chrome-extension://our-id/' };
@@ -72,7 +73,13 @@ export function harness(name = dbName()): Harness {
   const send = async (message: unknown, sender: SenderLike) => {
     const res = router(message, sender);
     if (res === null) throw new Error(`no answer to ${JSON.stringify(message).slice(0, 80)}`);
-    return res;
+    const answer = (await res) as { ok?: unknown };
+    // Every answer must match its declared schema: the success response of its type, or DataError.
+    const type = (message as { type: DataType }).type;
+    const schema = answer.ok === true ? DATA_API[type].response : DataError;
+    const check = schema.safeParse(answer);
+    if (!check.success) throw new Error(`${type} answered off-schema: ${JSON.stringify(check.error.issues)}`);
+    return answer;
   };
   return { db, name, deps, router, send, now };
 }
