@@ -119,7 +119,7 @@ export const P4_SAGSFREMSTILLING =
   'Sagsfremstilling\nFormålet med Ballerup Kommunes Klimapris 2023 er at hylde lokale virksomheder, der bidrager til at løse klimaudfordringerne og til at realisere kommunens Klimapolitik.\nKlimatiltag forstås i denne sammenhæng som tiltag, der:\n- Modvirker klimaændringer\n- Øger bæredygtig anvendelse og beskyttelse af vand- og havressourcer\n- Øger omstilling til en cirkulær økonomi';
 /** The plan table as a page variant renders it, with emoji (astral code points) in the text. */
 export const P4_PLAN =
-  'Tids- og procesplan\n1. november 2023 🗳️ Udvalg for Grøn Omstilling udpeger to vindere af Klimaprisen 2023\n7. november 2023 🎉 Fejring og uddeling af Klimaprisen 2023 🏆\n28. november 2023 Klima- og Miljøudvalget evaluerer Klimaprisen 2023';
+  'Tids- og procesplan\n1. november 2023 Udvalg for Grøn Omstilling udpeger to vindere af Klimaprisen 2023\n7. november 2023 🎉 Fejring og uddeling af Klimaprisen 2023 🏆\n28. november 2023 Klima- og Miljøudvalget evaluerer Klimaprisen 2023';
 
 export function uuid(n: number): string {
   return `6f1c2a3b-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

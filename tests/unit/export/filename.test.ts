@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { exportFileName, selectBundle, slugify } from '../../../lib/export';
+import { CASE_4, GENERATED_AT, MEETING_KEY, source } from './fixture';
+
+describe('exportFileName', () => {
+  it('meeting: municipality, committee and meeting date, transliterated', () => {
+    const b = selectBundle(source, { kind: 'meeting', key: MEETING_KEY }, { now: GENERATED_AT });
+    expect(exportFileName(b.scope, 'markdown', GENERATED_AT)).toBe(
+      'sagsspor-ballerup-erhvervs-beskaeftigelses-og-uddannelsesudvalget-2023-06-06.md',
+    );
+    expect(exportFileName(b.scope, 'csv', GENERATED_AT)).toMatch(/2023-06-06\.csv$/);
+    expect(exportFileName(b.scope, 'jsonld', GENERATED_AT)).toMatch(/2023-06-06\.jsonld$/);
+    expect(exportFileName(b.scope, 'ics', GENERATED_AT)).toMatch(/2023-06-06\.ics$/);
+  });
+
+  it('other scopes get the export date', () => {
+    const c = selectBundle(source, { kind: 'case', key: CASE_4 }, { now: GENERATED_AT });
+    expect(exportFileName(c.scope, 'markdown', '2026-11-26')).toBe(
+      'sagsspor-klimapris-2023-24-00-00-g01-14-23-2026-11-26.md',
+    );
+    expect(exportFileName({ kind: 'all', label: 'Alle noter' }, 'csv', '2026-11-26')).toBe(
+      'sagsspor-alle-noter-2026-11-26.csv',
+    );
+    expect(
+      exportFileName({ kind: 'tag', label: 'Mærkat Grøn omstilling' }, 'jsonld', new Date(2026, 10, 26, 12)),
+    ).toBe('sagsspor-maerkat-groen-omstilling-2026-11-26.jsonld');
+    expect(exportFileName({ kind: 'tag', label: '???' }, 'ics', '2026-11-26')).toBe(
+      'sagsspor-tag-2026-11-26.ics',
+    );
+  });
+
+  it('slugs are filesystem-safe ASCII and bounded', () => {
+    expect(slugify('Æble Øl Ål æøå ÆØÅ')).toBe('aeble-oel-aal-aeoeaa-aeoeaa');
+    expect(slugify('Café – Überblick / 50% "test" <x>: a\\b|c?*')).toBe('cafe-ueberblick-50-test-x-a-b-c');
+    const long = slugify('Fortsat drøftelse af bidrag til spare- og omprioriteringsarbejdet '.repeat(5));
+    expect(long.length).toBeLessThanOrEqual(120);
+    expect(long).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});
