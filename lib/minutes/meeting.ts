@@ -267,6 +267,23 @@ export function meetingMeta(
       }
     }
   }
+  if (!municipality) {
+    // Text without a URL: the known municipality named most often as "X Kommune".
+    const counts = new Map<string, number>();
+    for (const b of blocks.slice(0, 3000)) {
+      if (!b.text.includes('Kommune')) continue;
+      for (const m of b.text.matchAll(/([\p{Lu}][\p{L}-]+(?:\s[\p{Lu}][\p{L}-]+)?)\s+Kommune\b/gu)) {
+        const n = municipalityFromSlug(m[1]!);
+        if (n) counts.set(n, (counts.get(n) ?? 0) + 1);
+      }
+    }
+    let best = 0;
+    for (const [n, c] of counts)
+      if (c > best) {
+        best = c;
+        municipality = n;
+      }
+  }
   if (!municipality && fromHost.slug && !/^(?:dagsordener?|www|referater|politik)$/.test(fromHost.slug)) {
     municipality = fromHost.slug.charAt(0).toUpperCase() + fromHost.slug.slice(1);
   }

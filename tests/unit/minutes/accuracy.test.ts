@@ -82,6 +82,7 @@ describe('seeds (plain text) match the full meeting truth', () => {
       const result = parseText(seedText(seed));
       expectTruth(result, e.truth);
       expect(result.platform).toBe('text');
+      expect(result.meeting!.municipality).toBe(e.municipality);
       expect(result.meeting!.punkter.every((p) => p.dom === null)).toBe(true);
     });
   }
