@@ -27,7 +27,7 @@ export function notificationText(appearances: readonly Appearance[]): { title: s
   if (n > 3) lines.push(message('notifyMore', [String(n - 3)], `+ ${n - 3} flere`));
   return {
     title: message(
-      'notifyNewTitle',
+      n === 1 ? 'notifyNewTitleOne' : 'notifyNewTitle',
       [String(n)],
       n === 1 ? 'Ny behandling af en sag du følger' : `${n} nye behandlinger af sager du følger`,
     ),
