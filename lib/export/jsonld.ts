@@ -150,39 +150,30 @@ export function toW3cAnnotation(
 
 /** The bundle as an AnnotationCollection (JSON-LD text). */
 export function toJsonLd(bundle: ExportBundle, opts: JsonLdOptions = {}): string {
-  const pretty = opts.pretty ?? true;
   const total = bundle.annotations.length;
   const report = progressReporter(total, opts.onProgress);
   const dates = new Map(bundle.meetings.map((m) => [m.key, m.date]));
   const seed = `${bundle.scope.kind}|${bundle.scope.key ?? bundle.scope.label}|${bundle.generatedAt}`;
-  const collectionId = `urn:uuid:${nameUuid(`collection|${seed}`)}`;
-  const pageId = `urn:uuid:${nameUuid(`page|${seed}`)}`;
-  const items: string[] = [];
-  const indent = pretty ? '\n      ' : '';
+  const items: Record<string, unknown>[] = new Array(total);
   for (let i = 0; i < total; i++) {
     const a = bundle.annotations[i]!;
-    const w = toW3cAnnotation(
+    items[i] = toW3cAnnotation(
       a,
       a.page.meetingKey ? (dates.get(a.page.meetingKey) ?? null) : null,
       opts.noteLanguage,
     );
-    items.push(pretty ? `      ${JSON.stringify(w, null, 2).replace(/\n/g, indent)}` : JSON.stringify(w));
     report(i + 1);
   }
   report(total);
-  const head = {
+  const doc = {
     '@context': ANNO_CONTEXT,
-    id: collectionId,
+    id: `urn:uuid:${nameUuid(`collection|${seed}`)}`,
     type: 'AnnotationCollection',
     label: bundle.scope.label,
     generated: isoSeconds(bundle.generatedAt),
     total,
+    first: { id: `urn:uuid:${nameUuid(`page|${seed}`)}`, type: 'AnnotationPage', startIndex: 0, items },
   };
-  const headJson = JSON.stringify(head, null, pretty ? 2 : undefined);
-  const page = { id: pageId, type: 'AnnotationPage', startIndex: 0 };
-  if (!pretty)
-    return `${headJson.slice(0, -1)},"first":${JSON.stringify(page).slice(0, -1)},"items":[${items.join(',')}]}}`;
-  const pageJson = JSON.stringify(page, null, 2).replace(/\n/g, '\n  ');
-  const itemsJson = items.length ? `[\n${items.join(',\n')}\n    ]` : '[]';
-  return `${headJson.slice(0, -2)},\n  "first": ${pageJson.slice(0, -4)},\n    "items": ${itemsJson}\n  }\n}\n`;
+  // One native stringify of the whole document: no per-item re-indenting.
+  return `${JSON.stringify(doc, null, (opts.pretty ?? true) ? 2 : undefined)}\n`;
 }

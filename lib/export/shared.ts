@@ -115,6 +115,31 @@ function encodeTerm(s: string): string {
 const WORDS_IN_RANGE_TERM = 4;
 const MAX_EXACT_TERM = 80;
 
+/** Whitespace collapsed to single spaces, trimmed (no regex work when there is nothing to do). */
+function squash(s: string): string {
+  return /\s\s|[\t\n\r\f\v\u00a0]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+}
+
+/** The first `n` space-separated words of a squashed string. */
+function firstWords(s: string, n: number): string {
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    at = s.indexOf(' ', at + 1);
+    if (at < 0) return s;
+  }
+  return s.slice(0, at);
+}
+
+/** The last `n` space-separated words of a squashed string. */
+function lastWords(s: string, n: number): string {
+  let at = s.length;
+  for (let i = 0; i < n; i++) {
+    at = s.lastIndexOf(' ', at - 1);
+    if (at < 0) return s;
+  }
+  return s.slice(at + 1);
+}
+
 /**
  * A URL text fragment directive (`:~:text=…`, the "scroll to text" syntax of Chromium, Safari and
  * Firefox ≥ 131) for a quote: the whole quote when it is short and on one line, else its first and
@@ -122,22 +147,32 @@ const MAX_EXACT_TERM = 80;
  * same line. Returns '' for an empty quote.
  */
 export function textFragmentDirective(exact: string, prefix = '', suffix = ''): string {
-  const lines = exact
-    .split(/\s*\n\s*/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  if (!lines.length) return '';
   let terms: string[];
-  if (lines.length === 1 && lines[0]!.length <= MAX_EXACT_TERM) terms = [encodeTerm(lines[0]!)];
-  else {
-    const first = lines[0]!.split(' ').slice(0, WORDS_IN_RANGE_TERM).join(' ');
-    const last = lines[lines.length - 1]!.split(' ').slice(-WORDS_IN_RANGE_TERM).join(' ');
-    terms = [encodeTerm(first), encodeTerm(last)];
+  const nl = exact.indexOf('\n');
+  if (nl < 0 && exact.length <= MAX_EXACT_TERM) {
+    const one = squash(exact);
+    if (!one) return '';
+    terms = [encodeTerm(one)];
+  } else {
+    const lines = nl < 0 ? [squash(exact)] : exact.split('\n').map(squash).filter(Boolean);
+    if (!lines.length) return '';
+    if (lines.length === 1 && lines[0]!.length <= MAX_EXACT_TERM) terms = [encodeTerm(lines[0]!)];
+    else
+      terms = [
+        encodeTerm(firstWords(lines[0]!, WORDS_IN_RANGE_TERM)),
+        encodeTerm(lastWords(lines[lines.length - 1]!, WORDS_IN_RANGE_TERM)),
+      ];
   }
-  const before = prefix.split('\n').pop()!.replace(/\s+/g, ' ').trim().split(' ').slice(-2).join(' ');
-  const after = suffix.split('\n')[0]!.replace(/\s+/g, ' ').trim().split(' ').slice(0, 2).join(' ');
-  if (before && /^\S/.test(exact) && /\s$/.test(prefix)) terms.unshift(`${encodeTerm(before)}-`);
-  if (after && /\S$/.test(exact) && /^\s/.test(suffix)) terms.push(`-${encodeTerm(after)}`);
+  if (prefix && /\s$/.test(prefix) && /^\S/.test(exact)) {
+    const before = lastWords(squash(prefix.slice(prefix.lastIndexOf('\n') + 1)), 2);
+    if (before) terms.unshift(`${encodeTerm(before)}-`);
+  }
+  if (suffix && /^\s/.test(suffix) && /\S$/.test(exact)) {
+    const cut = suffix.indexOf('\n', suffix[0] === '\n' ? 1 : 0);
+    const firstLine = suffix[0] === '\n' ? '' : cut < 0 ? suffix : suffix.slice(0, cut);
+    const after = firstWords(squash(firstLine), 2);
+    if (after) terms.push(`-${encodeTerm(after)}`);
+  }
   return `:~:text=${terms.join(',')}`;
 }
 
@@ -179,7 +214,7 @@ export function progressReporter(total: number, onProgress?: ProgressFn, step = 
 
 /** ISO time without milliseconds: 2023-06-06T08:15:00Z. */
 export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 const MONTHS: Record<'da' | 'en', string[]> = {
