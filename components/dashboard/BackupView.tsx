@@ -1,0 +1,223 @@
+import { useRef, useState } from 'preact/hooks';
+import { dateStamp } from '../../lib/export';
+import { ClientError, type DataApi, type ImportSummary, type ImportTable } from '../../lib/ui-client/api';
+import { tr } from '../common/i18n';
+import type { SaveFile } from './save';
+
+export interface BackupViewProps {
+  api: DataApi;
+  save: SaveFile;
+  now?: () => number;
+}
+
+/** Files larger than this are not a Sagsspor backup anyone made (10,000 annotations ≈ 10 MB). */
+const MAX_BYTES = 256 * 1024 * 1024;
+const TABLES: ImportTable[] = ['annotations', 'meetings', 'appearances', 'follows', 'topics'];
+
+type Restore =
+  | { step: 'idle' }
+  | { step: 'checking' }
+  | { step: 'dry-run'; text: string; name: string; summary: ImportSummary }
+  | { step: 'importing' }
+  | { step: 'done'; summary: ImportSummary }
+  | { step: 'error'; message: string };
+
+export function importErrorText(e: unknown): string {
+  const code = e instanceof ClientError ? e.code : '';
+  switch (code) {
+    case 'not-json':
+      return tr('dash_importNotJson');
+    case 'foreign':
+      return tr('dash_importForeign');
+    case 'corrupt':
+      return tr('dash_importCorrupt');
+    case 'newer-version':
+      return tr('dash_importNewer');
+    case 'too-large':
+      return tr('dash_importTooLarge');
+    case 'storage-full':
+      return tr('dash_importStorageFull');
+    default:
+      return tr('dash_importFailed');
+  }
+}
+
+/** Download a JSON backup of everything; restore with a dry-run summary before anything is written. */
+export function BackupView({ api, save, now = Date.now }: BackupViewProps) {
+  const [saving, setSaving] = useState<'idle' | 'busy' | 'done' | 'error'>('idle');
+  const [savedAs, setSavedAs] = useState('');
+  const [restore, setRestore] = useState<Restore>({ step: 'idle' });
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const download = async () => {
+    setSaving('busy');
+    try {
+      const text = await api.exportBackupText();
+      const name = `sagsspor-backup-${dateStamp(now())}.json`;
+      await save(new Blob([text], { type: 'application/json;charset=utf-8' }), name);
+      setSavedAs(name);
+      setSaving('done');
+    } catch {
+      setSaving('error');
+    }
+  };
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setRestore({ step: 'checking' });
+    try {
+      if (file.size > MAX_BYTES) throw new ClientError('too-large');
+      const text = await file.text();
+      const summary = await api.importBackup(text, true);
+      setRestore({ step: 'dry-run', text, name: file.name, summary });
+    } catch (e) {
+      setRestore({ step: 'error', message: importErrorText(e) });
+    }
+  };
+
+  const apply = async (text: string) => {
+    setRestore({ step: 'importing' });
+    try {
+      const summary = await api.importBackup(text, false);
+      setRestore({ step: 'done', summary });
+    } catch (e) {
+      setRestore({ step: 'error', message: importErrorText(e) });
+    }
+  };
+
+  const reset = () => {
+    setRestore({ step: 'idle' });
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  return (
+    <section>
+      <h1>{tr('dash_backupHeading')}</h1>
+      <div class="dash-notice" role="note">
+        <p>{tr('dash_backupUninstall')}</p>
+      </div>
+      <h2>{tr('dash_backupDownloadHeading')}</h2>
+      <p>{tr('dash_backupDownloadHelp')}</p>
+      <p>
+        <button
+          type="button"
+          class="sgs-button sgs-button-primary"
+          data-testid="backup-download"
+          disabled={saving === 'busy'}
+          onClick={download}
+        >
+          {tr('dash_backupDownload')}
+        </button>
+      </p>
+      <div aria-live="polite">
+        {saving === 'busy' && <p class="sgs-muted">{tr('dash_progressReading')}</p>}
+        {saving === 'done' && <p>{tr('dash_exportSaved', [savedAs])}</p>}
+        {saving === 'error' && <p class="dash-error">{tr('dash_exportFailed')}</p>}
+      </div>
+
+      <h2>{tr('dash_restoreHeading')}</h2>
+      <p>{tr('dash_restoreHelp')}</p>
+      <p>
+        <label class="dash-filter">
+          <span>{tr('dash_restorePick')}</span>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            data-testid="backup-file"
+            disabled={restore.step === 'checking' || restore.step === 'importing'}
+            onChange={(e) => pick((e.currentTarget as HTMLInputElement).files?.[0])}
+          />
+        </label>
+      </p>
+      <div aria-live="polite">
+        {restore.step === 'checking' && <p class="sgs-muted">{tr('dash_restoreChecking')}</p>}
+        {restore.step === 'importing' && <p class="sgs-muted">{tr('dash_restoreImporting')}</p>}
+        {restore.step === 'error' && (
+          <p class="dash-error" role="alert" data-testid="import-error">
+            {restore.message}
+          </p>
+        )}
+        {restore.step === 'dry-run' && (
+          <div data-testid="dry-run-summary">
+            <p>{tr('dash_dryRunIntro', [restore.name])}</p>
+            <SummaryTable summary={restore.summary} />
+            {restore.summary.problems.length > 0 && (
+              <details>
+                <summary>{tr('dash_dryRunProblems', [restore.summary.problems.length])}</summary>
+                <ul>
+                  {restore.summary.problems.slice(0, 20).map((p) => (
+                    <li key={`${p.table}-${p.index}`}>
+                      {p.table} #{p.index + 1}: {p.message}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            <p class="dash-actions">
+              <button
+                type="button"
+                class="sgs-button sgs-button-primary"
+                data-testid="import-confirm"
+                onClick={() => apply(restore.text)}
+              >
+                {tr('dash_importConfirm')}
+              </button>{' '}
+              <button type="button" class="sgs-button" data-testid="import-cancel" onClick={reset}>
+                {tr('dash_importCancel')}
+              </button>
+            </p>
+          </div>
+        )}
+        {restore.step === 'done' && (
+          <div data-testid="import-done">
+            <p>{tr('dash_importDone')}</p>
+            <SummaryTable summary={restore.summary} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function tableName(t: ImportTable): string {
+  switch (t) {
+    case 'annotations':
+      return tr('dash_tableAnnotations');
+    case 'meetings':
+      return tr('dash_tableMeetings');
+    case 'appearances':
+      return tr('dash_tableAppearances');
+    case 'follows':
+      return tr('dash_tableFollows');
+    case 'topics':
+      return tr('dash_tableTopics');
+  }
+}
+
+function SummaryTable({ summary }: { summary: ImportSummary }) {
+  return (
+    <table class="dash-table">
+      <thead>
+        <tr>
+          <th scope="col">{tr('dash_summaryWhat')}</th>
+          <th scope="col">{tr('dash_summaryNew')}</th>
+          <th scope="col">{tr('dash_summaryUpdated')}</th>
+          <th scope="col">{tr('dash_summaryUnchanged')}</th>
+          <th scope="col">{tr('dash_summaryInvalid')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {TABLES.map((t) => (
+          <tr key={t} data-table={t}>
+            <th scope="row">{tableName(t)}</th>
+            <td data-count="new">{summary[t].new}</td>
+            <td data-count="updated">{summary[t].updated}</td>
+            <td data-count="unchanged">{summary[t].unchanged}</td>
+            <td data-count="invalid">{summary[t].invalid}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

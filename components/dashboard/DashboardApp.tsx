@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { DataApi } from '../../lib/ui-client/api';
+import { useLoad } from '../common/hooks';
+import { tr } from '../common/i18n';
+import { Toast, type ToastMessage, toastOf } from '../common/Toast';
+import { formatDate } from '../i18n';
+import { Annotations } from './Annotations';
+import { BackupView } from './BackupView';
+import { ExportView } from './ExportView';
+import { caseHref, parseRoute, type Route } from './route';
+import type { SaveFile } from './save';
+import { Tags } from './Tags';
+import { Timeline } from './Timeline';
+
+export interface DashboardAppProps {
+  api: DataApi;
+  save: SaveFile;
+  /** Reads and watches `location.hash` by default. */
+  hash?: () => string;
+  now?: () => number;
+}
+
+function useHashRoute(read: () => string): Route {
+  const [route, setRoute] = useState(() => parseRoute(read()));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(read()));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, [read]);
+  return route;
+}
+
+const NAV: Array<{ name: Route['name']; href: string; key: Parameters<typeof tr>[0] }> = [
+  { name: 'home', href: '#/', key: 'dash_navCases' },
+  { name: 'annotations', href: '#/annotations', key: 'dash_navAnnotations' },
+  { name: 'tags', href: '#/tags', key: 'dash_navTags' },
+  { name: 'export', href: '#/export', key: 'dash_navExport' },
+  { name: 'backup', href: '#/backup', key: 'dash_navBackup' },
+];
+
+const readHash = () => location.hash;
+
+export function DashboardApp({ api, save, hash = readHash, now = Date.now }: DashboardAppProps) {
+  const route = useHashRoute(hash);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const closeToast = useCallback(() => setToast(null), []);
+  const onToast = useCallback((text: string, undo?: () => void) => setToast(toastOf(text, undo)), []);
+  const current = route.name === 'case' ? 'home' : route.name;
+  useEffect(() => {
+    document.title = `${tr(NAV.find((n) => n.name === current)?.key ?? 'dash_navCases')} · Sagsspor`;
+  }, [current]);
+
+  return (
+    <div class="dash" data-testid="dashboard" data-route={route.name}>
+      <header class="dash-top">
+        <p class="dash-brand">Sagsspor</p>
+        <nav aria-label={tr('dash_navLabel')}>
+          <ul class="dash-nav">
+            {NAV.map((n) => (
+              <li key={n.name}>
+                <a href={n.href} aria-current={current === n.name ? 'page' : undefined}>
+                  {tr(n.key)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main class="dash-main" key={route.name === 'case' ? `case:${route.key}` : route.name}>
+        {route.name === 'home' && <Home api={api} />}
+        {route.name === 'case' && <Timeline api={api} caseKey={route.key} onToast={onToast} />}
+        {route.name === 'annotations' && <Annotations api={api} params={route.params} />}
+        {route.name === 'tags' && <Tags api={api} onToast={onToast} />}
+        {route.name === 'export' && <ExportView api={api} save={save} params={route.params} now={now} />}
+        {route.name === 'backup' && <BackupView api={api} save={save} now={now} />}
+      </main>
+      <Toast toast={toast} onClose={closeToast} />
+    </div>
+  );
+}
+
+function Home({ api }: { api: DataApi }) {
+  const [state] = useLoad(() => api.listFollowed(), [api]);
+  return (
+    <section>
+      <h1>{tr('popup_followedHeading')}</h1>
+      {state.status === 'loading' ? (
+        <p class="sgs-muted">{tr('popup_loading')}</p>
+      ) : state.status === 'error' ? (
+        <p class="dash-error">{tr('dash_loadFailed')}</p>
+      ) : state.data.length === 0 ? (
+        <p>{tr('popup_followedEmpty')}</p>
+      ) : (
+        <ul class="dash-cases" data-testid="dash-followed">
+          {[...state.data]
+            .sort((a, b) => b.lastActivity - a.lastActivity)
+            .map((f) => (
+              <li key={f.caseKey} data-case-key={f.caseKey}>
+                <a href={caseHref(f.caseKey)}>{f.title}</a>{' '}
+                {f.newCount > 0 && <span class="sgs-count">{f.newCount}</span>}
+                <span class="sgs-muted">
+                  {' '}
+                  {[f.municipality, f.latestCommittee, f.latestDate ? formatDate(f.latestDate) : null]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </li>
+            ))}
+        </ul>
+      )}
+    </section>
+  );
+}

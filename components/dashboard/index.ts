@@ -1,0 +1,3 @@
+export * from './DashboardApp';
+export * from './route';
+export * from './save';
