@@ -21,6 +21,7 @@ export {
   toW3cAnnotation,
 } from './jsonld';
 export { type MarkdownOptions, toMarkdown } from './markdown';
+export { type RenderedExport, type RenderOptions, renderExport } from './render';
 export { caseTitle, meetingLabel, normaliseTag, type SelectOptions, selectBundle } from './select';
 export { textFragmentDirective } from './shared';
 export * from './types';

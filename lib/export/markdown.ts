@@ -32,6 +32,7 @@ const TEXT = {
     openPunkt: 'Åbn punktet',
     decision: 'Beslutning',
     toQuote: 'Se i referatet',
+    toQuoteAgenda: 'Se i dagsordenen',
     tags: 'Tags',
     closed: 'Lukket punkt',
     meetingNotes: 'Noter til mødet',
@@ -54,6 +55,7 @@ const TEXT = {
     openPunkt: 'Open the item',
     decision: 'Decision',
     toQuote: 'See in the minutes',
+    toQuoteAgenda: 'See in the agenda',
     tags: 'Tags',
     closed: 'Closed item',
     meetingNotes: 'Notes on the meeting',
@@ -70,12 +72,18 @@ const TEXT = {
 type Text = (typeof TEXT)[ExportLang];
 
 /** Lines of one annotation: quote + link, note paragraphs, tag line. Blank lines separate blocks. */
-function annotationBlock(out: string[], a: Annotation, punkt: PunktSummary | undefined, t: Text): void {
+function annotationBlock(
+  out: string[],
+  a: Annotation,
+  punkt: PunktSummary | undefined,
+  t: Text,
+  kind: MeetingRecord['kind'] = null,
+): void {
   const target = textTarget(a);
   if (target) {
     for (const line of escapeLines(target.selectors[0].exact)) out.push(line ? `> ${line}` : '>');
     out.push('');
-    out.push(mdLink(t.toQuote, annotationLink(a, punkt)));
+    out.push(mdLink(kind === 'dagsorden' ? t.toQuoteAgenda : t.toQuote, annotationLink(a, punkt)));
     out.push('');
     if (a.status === 'orphaned') {
       out.push(`_${escapeOneLine(t.orphaned)}_`);
@@ -157,7 +165,7 @@ function meetingSections(
     if (g.meetingNotes.length) {
       out.push(`## ${t.meetingNotes}`, '');
       for (const a of g.meetingNotes) {
-        annotationBlock(out, a, undefined, t);
+        annotationBlock(out, a, undefined, t, g.meeting?.kind);
         tick();
       }
     }
@@ -168,7 +176,7 @@ function meetingSections(
       const list = g.byPunkt.get(n) ?? [];
       punktHeader(out, p, n, list[0]?.page.url ?? g.url, t);
       for (const a of list) {
-        annotationBlock(out, a, p, t);
+        annotationBlock(out, a, p, t, g.meeting?.kind);
         tick();
       }
     }
@@ -291,9 +299,10 @@ function caseDossier(out: string[], bundle: ExportBundle, t: Text, lang: ExportL
     if (facts.length) out.push(facts.join(' · '), '');
     if (e.text && e.source !== 'visited') out.push(escapeLines(e.text).join('\n'), '');
     decisionLines(out, e.decision, t);
-    const punkt = findPunkt(e.meetingKey ? meetingByKey.get(e.meetingKey) : undefined, e.punktNumber);
+    const m = e.meetingKey ? meetingByKey.get(e.meetingKey) : undefined;
+    const punkt = findPunkt(m, e.punktNumber);
     for (const a of e.annotations.sort(compareAnnotations)) {
-      annotationBlock(out, a, punkt, t);
+      annotationBlock(out, a, punkt, t, m?.kind);
       tick();
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, selectBundle, slugify } from '../../../lib/export';
+import { exportFileName, renderExport, selectBundle, slugify, toMarkdown } from '../../../lib/export';
 import { CASE_4, GENERATED_AT, MEETING_KEY, source } from './fixture';
 
 describe('exportFileName', () => {
@@ -35,5 +35,25 @@ describe('exportFileName', () => {
     const long = slugify('Fortsat drøftelse af bidrag til spare- og omprioriteringsarbejdet '.repeat(5));
     expect(long.length).toBeLessThanOrEqual(120);
     expect(long).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});
+
+describe('renderExport', () => {
+  it('gives text, file name and MIME type per format', () => {
+    const b = selectBundle(source, { kind: 'meeting', key: MEETING_KEY }, { now: GENERATED_AT });
+    const md = renderExport('markdown', b);
+    expect(md.fileName).toBe(
+      'sagsspor-ballerup-erhvervs-beskaeftigelses-og-uddannelsesudvalget-2023-06-06.md',
+    );
+    expect(md.mime).toBe('text/markdown;charset=utf-8');
+    expect(md.text).toBe(toMarkdown(b));
+    expect(renderExport('csv', b).text.startsWith('\uFEFF')).toBe(true);
+    expect(renderExport('jsonld', b).mime).toContain('application/ld+json');
+    const all = selectBundle(source, { kind: 'all' }, { now: GENERATED_AT });
+    const ics = renderExport('ics', all, { today: '2023-06-07' });
+    expect(ics.fileName).toBe('sagsspor-kommende-behandlinger-2026-11-26.ics');
+    expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+    // By default only treatments from the export date on: none left in 2026.
+    expect(renderExport('ics', all).text).not.toContain('BEGIN:VEVENT');
   });
 });
