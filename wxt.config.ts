@@ -19,13 +19,14 @@ export default defineConfig({
     // `scripting` injects the full reader into recognised pages only;
     // `activeTab` lets the popup's "Read this page anyway" reach the current
     // tab on any site, only when the user asks (no install warning).
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
+    // `downloads` saves exports and backups with descriptive names.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'downloads'],
     // MV2 (Firefox build): WXT moves host_permissions into `permissions`;
     // optional host permissions are spelled `optional_permissions` there.
     host_permissions: ['*://*.dk/*'],
     ...(manifestVersion === 3
-      ? { optional_host_permissions: ['*://*/*'] }
-      : { optional_permissions: ['*://*/*'] }),
+      ? { optional_host_permissions: ['*://*/*'], optional_permissions: ['notifications'] }
+      : { optional_permissions: ['*://*/*', 'notifications'] }),
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'

@@ -1,24 +1,21 @@
 // The background: message router (validated, sender-checked), reader
-// injection and the toolbar badge. Later: the one writer of the database.
+// injection, the toolbar badge, and the data API: the background is the one
+// writer of the database (see ./data).
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../lib/messages/listen';
 import { clearBadge, showBadge } from './badge';
+import { setupDataBackground } from './data';
 import { injectReader } from './inject';
 import { panelState } from './panel-state';
 import { createBackgroundRouter } from './router';
 
 export default defineBackground(() => {
-  listen(
-    browser.runtime.onMessage,
-    createBackgroundRouter({
-      self: () => ({ runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') }),
-      injectReader,
-      showBadge,
-      clearBadge,
-      panelState,
-    }),
-  );
+  const self = () => ({ runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
+  // Registers onInstalled/onStartup: persistence request, purge of old soft deletes, badge total.
+  const data = setupDataBackground(self);
+  const ui = createBackgroundRouter({ self, injectReader, showBadge, clearBadge, panelState });
+  listen(browser.runtime.onMessage, (raw, sender) => ui(raw, sender) ?? data(raw, sender));
 
   // A new document in the tab: its reader (if any) will report again.
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
