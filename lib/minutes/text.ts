@@ -6,6 +6,16 @@ const WS =
 
 /** Collapse all whitespace (incl. NBSP and tabs) to single spaces and trim. */
 export function collapse(s: string): string {
+  // Most text has only single plain spaces: a few native scans beat the regex.
+  if (
+    s.indexOf('\n') < 0 &&
+    s.indexOf('  ') < 0 &&
+    s.indexOf('\t') < 0 &&
+    s.indexOf('\u00a0') < 0 &&
+    s.indexOf('\r') < 0 &&
+    s.indexOf('\u200b') < 0
+  )
+    return s.trim();
   return s.replace(WS, ' ').trim();
 }
 
