@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectBundle, textFragmentDirective, toMarkdown } from '../../../lib/export';
 import { escapeLines, escapeOneLine, obsidianTag } from '../../../lib/export/markdown-escape';
-import { CASE_4, GENERATED_AT, MEETING_KEY, source } from './fixture';
+import { annotations, CASE_4, GENERATED_AT, MEETING_KEY, source } from './fixture';
 import { expectGolden } from './golden';
 
 const meetingBundle = () =>
@@ -52,6 +52,21 @@ describe('toMarkdown', () => {
     expect(md).not.toContain('slettet note');
     // Every '<' from page or user text is escaped.
     expect(md).not.toMatch(/(^|[^\\])</m);
+  });
+
+  it('escapes page text in quotes: a leading #, |, *, _, backticks, <', () => {
+    const a = structuredClone(annotations[1]!);
+    const exact = '# Overskrift | a*b_c `d` <e> [f]\n> citat';
+    a.target = {
+      ...a.target,
+      selectors: [
+        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: exact.length },
+      ],
+    };
+    a.quote = exact;
+    const b = selectBundle({ ...source, annotations: [a] }, { kind: 'all' }, { now: GENERATED_AT });
+    expect(toMarkdown(b)).toContain('> \\# Overskrift \\| a\\*b\\_c \\`d\\` \\<e\\> \\[f\\]\n> \\> citat\n');
   });
 
   it('reports progress up to the total', () => {
