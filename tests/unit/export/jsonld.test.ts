@@ -136,6 +136,7 @@ describe('toJsonLd (W3C Web Annotation)', () => {
     expect(bad((a) => (a.target.selector[0].exact = ''))).not.toEqual([]);
     expect(bad((a) => (a.target.state.sourceDate = '2023-06-06'))).not.toEqual([]);
     expect(bad((a) => delete a.target.source)).not.toEqual([]);
+    expect(bad((a) => (a.target.state.sourceDateStart = '2023-06-06T00:00:00Z'))).not.toEqual([]);
     expect(bad((a) => (a.created = 'yesterday'))).not.toEqual([]);
     expect(bad((a) => (a.target.selector[1].type = 'MagicSelector'))).not.toEqual([]);
     expect(validateCollection({ ...parse(toJsonLd(all())), total: 5 })).not.toEqual([]);

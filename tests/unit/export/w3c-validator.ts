@@ -198,7 +198,10 @@ function validateState(s: unknown): string[] {
   if (type === 'TimeState') {
     const errs: string[] = [];
     const has = (k: string) => typeof s[k] === 'string' && DATETIME.test(s[k] as string);
-    if (!has('sourceDate') && !(has('sourceDateStart') && has('sourceDateEnd')))
+    const range = s.sourceDateStart !== undefined || s.sourceDateEnd !== undefined;
+    if (s.sourceDate !== undefined && range)
+      errs.push('TimeState has sourceDate or a start/end pair, not both');
+    else if (!has('sourceDate') && !(has('sourceDateStart') && has('sourceDateEnd')))
       errs.push('TimeState needs sourceDate (or sourceDateStart and sourceDateEnd) as xsd:dateTime');
     if (s.cached !== undefined && (typeof s.cached !== 'string' || !IRI.test(s.cached)))
       errs.push('cached must be an IRI');
