@@ -28,7 +28,7 @@ export function Toolbar({ x, y, top, lastColor, onHighlight, onNote, onTags, onC
   const below = y + 52 < vh;
   const style = {
     left: `${Math.max(8, Math.min(x - 110, vw - 260))}px`,
-    top: `${below ? y + 8 : Math.max(8, (top ?? y) - 48)}px`,
+    top: `${Math.max(8, Math.min(vh - 48, below ? y + 8 : (top ?? y) - 48))}px`,
   };
   return (
     <div

@@ -217,19 +217,29 @@ export class Annotator {
     const list = await this.deps.client.listForPage({ url, meetingKey });
     if (gen !== this.generation || this.stopped) return;
     if (list === null) {
-      // No answer (service worker starting, extension updating): a few bounded retries.
+      // No answer (service worker starting, extension updating): the user can annotate meanwhile
+      // (writes wait in the queue); a few bounded retries fetch the stored ones.
+      if (!this.loaded) {
+        this.loaded = true;
+        this.startLate();
+        this.changed();
+      }
       if (attempt < LOAD_RETRIES)
         setTimeout(() => void this.load(url, meetingKey, gen, attempt + 1), 300 * 2 ** attempt);
       return;
     }
+    const fresh: Annotation[] = [];
     for (const a of list) {
-      // Local writes made while loading win (they are newer).
+      // Local writes made meanwhile win (they are newer); deleted ones stay deleted.
       const mine = this.annotations.get(a.id);
-      if (a.deletedAt === null && (!mine || mine.modified < a.modified)) this.annotations.set(a.id, a);
+      if (a.deletedAt !== null || this.deleted.has(a.id) || (mine && mine.modified >= a.modified)) continue;
+      this.annotations.set(a.id, a);
+      fresh.push(a);
     }
+    const first = !this.loaded;
     this.loaded = true;
-    this.anchorBatch([...this.annotations.values()]);
-    this.startLate();
+    this.anchorBatch(fresh);
+    if (first) this.startLate();
     this.changed();
   }
 

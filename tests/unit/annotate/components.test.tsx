@@ -1,0 +1,222 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AnnotationsSection } from '../../../components/annotate/AnnotationsSection';
+import { Editor } from '../../../components/annotate/Editor';
+import { countPerPunkt, orphanQuote } from '../../../components/annotate/model';
+import { addTag, suggestTags } from '../../../components/annotate/TagInput';
+import { Toolbar } from '../../../components/annotate/Toolbar';
+import { ANNOTATION_COLORS } from '../../../lib/model/annotation';
+import { stubI18n } from '../ui/i18n-stub';
+
+let root: HTMLElement;
+beforeEach(() => {
+  stubI18n('da');
+  root = document.createElement('div');
+  document.body.appendChild(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const $ = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E>(sel)!;
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+function key(el: Element, k: string, init: KeyboardEventInit = {}) {
+  act(() => {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
+  });
+}
+
+describe('Toolbar', () => {
+  it('has a named button per colour plus note and tags, in Danish', () => {
+    const onHighlight = vi.fn();
+    const onNote = vi.fn();
+    const onTags = vi.fn();
+    act(() =>
+      render(
+        <Toolbar
+          x={100}
+          y={100}
+          lastColor="green"
+          onHighlight={onHighlight}
+          onNote={onNote}
+          onTags={onTags}
+        />,
+        root,
+      ),
+    );
+    const bar = $('[role="toolbar"]');
+    expect(bar.getAttribute('aria-label')).toBe('Markér tekst');
+    const names = [...bar.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'));
+    expect(names).toEqual([
+      'Fremhæv med gul (h)',
+      'Fremhæv med grøn (h)',
+      'Fremhæv med blå (h)',
+      'Fremhæv med lyserød (h)',
+      'Fremhæv med lilla (h)',
+      'Tilføj note (n)',
+      'Tilføj tags',
+    ]);
+    for (const c of ANNOTATION_COLORS)
+      expect(bar.querySelector(`[data-testid="hl-${c}"]`)?.tagName).toBe('BUTTON');
+    act(() => $<HTMLButtonElement>('[data-testid="hl-blue"]').click());
+    expect(onHighlight).toHaveBeenCalledWith('blue');
+    act(() => $<HTMLButtonElement>('[data-testid="note"]').click());
+    act(() => $<HTMLButtonElement>('[data-testid="tags"]').click());
+    expect(onNote).toHaveBeenCalledOnce();
+    expect(onTags).toHaveBeenCalledOnce();
+  });
+
+  it('never takes the selection: pointer presses are cancelled; arrows move between buttons', () => {
+    act(() =>
+      render(
+        <Toolbar x={10} y={10} lastColor="yellow" onHighlight={vi.fn()} onNote={vi.fn()} onTags={vi.fn()} />,
+        root,
+      ),
+    );
+    const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+    $('[data-testid="hl-yellow"]').dispatchEvent(down);
+    expect(down.defaultPrevented).toBe(true);
+    $<HTMLButtonElement>('[data-testid="hl-yellow"]').focus();
+    key(document.activeElement!, 'ArrowRight');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('hl-green');
+    key(document.activeElement!, 'ArrowLeft');
+    key(document.activeElement!, 'ArrowLeft');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('tags');
+  });
+});
+
+describe('Editor', () => {
+  function show(over: Partial<Parameters<typeof Editor>[0]> = {}) {
+    const props = {
+      heading: 'Markering',
+      quote: 'Klimapris   2023\n er',
+      initial: { note: '', tags: ['Klima'], color: 'yellow' as const },
+      knownTags: ['Budget', 'Borgerinddragelse', 'Klima', 'Arbejdsmarked'],
+      onSave: vi.fn(),
+      onCancel: vi.fn(),
+      onDelete: vi.fn(),
+      ...over,
+    };
+    act(() => render(<Editor {...props} />, root));
+    return props;
+  }
+
+  it('focuses the note, shows the quote as text, and saves note, tags and colour', () => {
+    const p = show({ quote: '<img src=x onerror=alert(1)>' });
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('note-input');
+    expect($('[data-testid="editor"]').getAttribute('role')).toBe('dialog');
+    expect($('.editor-quote').textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(root.querySelector('img')).toBeNull();
+    type($<HTMLTextAreaElement>('[data-testid="note-input"]'), 'Husk at følge op');
+    act(() => $<HTMLButtonElement>('[data-testid="color-pink"]').click());
+    type($<HTMLInputElement>('[data-testid="tag-input"]'), 'økonomi');
+    act(() => $<HTMLButtonElement>('[data-testid="save"]').click());
+    expect(p.onSave).toHaveBeenCalledWith({
+      note: 'Husk at følge op',
+      tags: ['Klima', 'økonomi'],
+      color: 'pink',
+    });
+  });
+
+  it('autocompletes tags from existing ones (keyboard: arrows + Enter), case-insensitively', () => {
+    const p = show();
+    const input = $<HTMLInputElement>('[data-testid="tag-input"]');
+    type(input, 'b');
+    const options = () => [...root.querySelectorAll('[role="option"]')].map((o) => o.textContent);
+    // Prefix matches first, then other matches ("Arbejdsmarked" has a "b" inside).
+    expect(options()).toEqual(['Budget', 'Borgerinddragelse', 'Arbejdsmarked']);
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    key(input, 'ArrowDown');
+    key(input, 'ArrowDown');
+    expect(input.getAttribute('aria-activedescendant')).toBe(root.querySelectorAll('[role="option"]')[1]!.id);
+    key(input, 'Enter');
+    expect([...root.querySelectorAll('.chip-text')].map((c) => c.textContent)).toEqual([
+      'Klima',
+      'Borgerinddragelse',
+    ]);
+    expect(input.value).toBe('');
+    // A chosen tag is not suggested again; a comma commits what is typed.
+    type(input, 'kli');
+    expect(options()).toEqual([]);
+    type(input, 'Nyt tag,');
+    act(() => $<HTMLButtonElement>('[data-testid="save"]').click());
+    expect(p.onSave).toHaveBeenCalledWith(
+      expect.objectContaining({ tags: ['Klima', 'Borgerinddragelse', 'Nyt tag'] }),
+    );
+  });
+
+  it('deletes, cancels on Escape, and has named chip buttons', () => {
+    const p = show();
+    expect($('.chip-x').getAttribute('aria-label')).toBe('Fjern tag Klima');
+    act(() => $<HTMLButtonElement>('[data-testid="delete"]').click());
+    expect(p.onDelete).toHaveBeenCalledOnce();
+    key($('[data-testid="note-input"]'), 'Escape');
+    expect(p.onCancel).toHaveBeenCalledOnce();
+  });
+
+  it('tag helpers: prefix matches first, no duplicates', () => {
+    expect(suggestTags(['Budget', 'Overbudget', 'budgetaftale'], 'BUD', [])).toEqual([
+      'Budget',
+      'budgetaftale',
+      'Overbudget',
+    ]);
+    expect(suggestTags(['Budget'], 'bud', ['budget'])).toEqual([]);
+    expect(addTag(['Budget'], '  budget ')).toEqual(['Budget']);
+    expect(addTag([], '  to   ord ')).toEqual(['to ord']);
+  });
+});
+
+describe('counting and orphans', () => {
+  const a = (punktNumber: number | null, deletedAt: number | null = null) => ({
+    page: { url: 'u', municipality: null, meetingKey: null, punktNumber, caseNumber: null },
+    deletedAt,
+  });
+
+  it('counts live annotations per punkt', () => {
+    const counts = countPerPunkt([a(3), a(3), a(4), a(3, 5), a(null)]);
+    expect([...counts]).toEqual([
+      [3, 2],
+      [4, 1],
+    ]);
+  });
+
+  it('lists orphans with their quote (whitespace collapsed), attach and delete', () => {
+    expect(orphanQuote({ quote: '  Klimapris\n\n 2023   er ', note: '' })).toBe('Klimapris 2023 er');
+    const onAttach = vi.fn();
+    const onDeleteOrphan = vi.fn();
+    act(() =>
+      render(
+        <AnnotationsSection
+          items={[]}
+          orphans={[{ id: 'o1', quote: 'Klimapris 2023 er', punktNumber: 4 }]}
+          pending={2}
+          error="storage-full"
+          onActivate={vi.fn()}
+          onAttach={onAttach}
+          onDeleteOrphan={onDeleteOrphan}
+        />,
+        root,
+      ),
+    );
+    const orphans = $('[data-testid="orphans"]');
+    expect(orphans.querySelector('h3')?.textContent).toBe('Markeringer uden plads (1)');
+    expect(orphans.querySelector('blockquote')?.textContent).toBe('Klimapris 2023 er');
+    const attach = orphans.querySelector<HTMLButtonElement>('[data-testid="orphan-attach"]')!;
+    expect(attach.getAttribute('aria-label')).toBe('Knyt til markeret tekst: Klimapris 2023 er');
+    act(() => attach.click());
+    act(() => orphans.querySelector<HTMLButtonElement>('[data-testid="orphan-delete"]')!.click());
+    expect(onAttach).toHaveBeenCalledWith('o1');
+    expect(onDeleteOrphan).toHaveBeenCalledWith('o1');
+    expect($('[data-testid="pending"]').textContent).toBe('Gemmer …');
+    expect($('[data-testid="storage-full"]').getAttribute('role')).toBe('alert');
+  });
+});
