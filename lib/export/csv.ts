@@ -7,11 +7,14 @@
 // "- " (a bullet) or a note "-5" shows the apostrophe in tools that do not hide it.
 import {
   annotationLink,
+  CHUNK,
+  type Chunked,
   compareAnnotations,
   findPunkt,
   groupByMeeting,
   isoSeconds,
   progressReporter,
+  runSync,
   textTarget,
 } from './shared';
 import type { ExportBundle, ExportLang, ProgressFn } from './types';
@@ -93,6 +96,11 @@ export function csvField(value: string, delimiter = ','): string {
 
 /** The bundle as CSV text, starting with U+FEFF (the BOM) and ending with CRLF. */
 export function toCsv(bundle: ExportBundle, opts: CsvOptions = {}): string {
+  return runSync(csvChunks(bundle, opts));
+}
+
+/** `toCsv` in slices (see `runAsync` in ./shared). */
+export function* csvChunks(bundle: ExportBundle, opts: CsvOptions = {}): Chunked<string> {
   const d = opts.delimiter ?? ',';
   const total = bundle.annotations.length;
   const report = progressReporter(total, opts.onProgress);
@@ -121,6 +129,7 @@ export function toCsv(bundle: ExportBundle, opts: CsvOptions = {}): string {
       ];
       rows.push(cells.map((c) => csvField(c, d)).join(d));
       report(++done);
+      if (done % CHUNK === 0) yield;
     }
   }
   report(total);

@@ -3,7 +3,7 @@
 // without splitting a UTF-8 sequence, CRLF line ends.
 import type { Appearance, Follow, MeetingRecord } from '../model/records';
 import { hashHex } from './hash';
-import { progressReporter } from './shared';
+import { CHUNK, type Chunked, progressReporter, runSync } from './shared';
 import type { ExportLang, ProgressFn } from './types';
 
 /** One upcoming treatment of a followed case. */
@@ -152,6 +152,11 @@ const TEXT = {
 
 /** A VCALENDAR with one all-day VEVENT per upcoming treatment. */
 export function toIcs(upcoming: readonly UpcomingTreatment[], opts: IcsOptions = {}): string {
+  return runSync(icsChunks(upcoming, opts));
+}
+
+/** `toIcs` in slices (see `runAsync` in ./shared). */
+export function* icsChunks(upcoming: readonly UpcomingTreatment[], opts: IcsOptions = {}): Chunked<string> {
   const t = TEXT[opts.lang ?? 'da'];
   const stamp = icsStamp(opts.now ?? Date.now());
   const report = progressReporter(upcoming.length, opts.onProgress);
@@ -186,6 +191,7 @@ export function toIcs(upcoming: readonly UpcomingTreatment[], opts: IcsOptions =
     if (u.link) lines.push(foldLine(`URL:${u.link.replace(/[\r\n]/g, '')}`));
     lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
     report(++done);
+    if (done % CHUNK === 0) yield;
   }
   lines.push('END:VCALENDAR');
   report(upcoming.length);

@@ -1,11 +1,12 @@
 // lib/export: pure formatters (no extension APIs, no storage). See README.md.
-export { CSV_COLUMNS, type CsvOptions, csvField, guardFormula, toCsv } from './csv';
+export { CSV_COLUMNS, type CsvOptions, csvChunks, csvField, guardFormula, toCsv } from './csv';
 export { dateStamp, exportFileName, slugify } from './filename';
 export {
   escapeIcsText,
   eventUid,
   foldLine,
   type IcsOptions,
+  icsChunks,
   toIcs,
   type UpcomingTreatment,
   upcomingTreatments,
@@ -14,14 +15,15 @@ export {
   ANNO_CONTEXT,
   codePointLength,
   type JsonLdOptions,
+  jsonLdChunks,
   PUNKT_FRAGMENT_SPEC,
   punktFragment,
   toCodePointPositions,
   toJsonLd,
   toW3cAnnotation,
 } from './jsonld';
-export { type MarkdownOptions, toMarkdown } from './markdown';
-export { type RenderedExport, type RenderOptions, renderExport } from './render';
+export { type MarkdownOptions, markdownChunks, toMarkdown } from './markdown';
+export { type RenderedExport, type RenderOptions, renderExport, renderExportAsync } from './render';
 export { caseTitle, meetingLabel, normaliseTag, type SelectOptions, selectBundle } from './select';
-export { textFragmentDirective } from './shared';
+export { type Chunked, runAsync, runSync, textFragmentDirective } from './shared';
 export * from './types';

@@ -26,7 +26,7 @@
 import type { Annotation, AnnotationColor } from '../model/annotation';
 import type { AnchorScope } from '../model/selectors';
 import { nameUuid } from './hash';
-import { isoSeconds, progressReporter, textTarget } from './shared';
+import { CHUNK, type Chunked, isoSeconds, progressReporter, runSync, textTarget } from './shared';
 import type { ExportBundle, ProgressFn } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -150,6 +150,11 @@ export function toW3cAnnotation(
 
 /** The bundle as an AnnotationCollection (JSON-LD text). */
 export function toJsonLd(bundle: ExportBundle, opts: JsonLdOptions = {}): string {
+  return runSync(jsonLdChunks(bundle, opts));
+}
+
+/** `toJsonLd` in slices (see `runAsync` in ./shared); the final stringify is one step. */
+export function* jsonLdChunks(bundle: ExportBundle, opts: JsonLdOptions = {}): Chunked<string> {
   const total = bundle.annotations.length;
   const report = progressReporter(total, opts.onProgress);
   const dates = new Map(bundle.meetings.map((m) => [m.key, m.date]));
@@ -163,6 +168,7 @@ export function toJsonLd(bundle: ExportBundle, opts: JsonLdOptions = {}): string
       opts.noteLanguage,
     );
     report(i + 1);
+    if ((i + 1) % CHUNK === 0) yield;
   }
   report(total);
   const doc = {

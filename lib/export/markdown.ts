@@ -5,6 +5,8 @@ import type { Appearance, MeetingRecord, PunktSummary } from '../model/records';
 import { escapeLines, escapeOneLine, mdLink, obsidianTag } from './markdown-escape';
 import {
   annotationLink,
+  CHUNK,
+  type Chunked,
   compareAnnotations,
   findPunkt,
   groupByMeeting,
@@ -12,6 +14,7 @@ import {
   type MeetingGroup,
   progressReporter,
   punktLink,
+  runSync,
   textTarget,
 } from './shared';
 import type { ExportBundle, ExportLang, ProgressFn } from './types';
@@ -152,21 +155,21 @@ function punktHeader(
   decisionLines(out, p?.decision ?? null, t);
 }
 
-function meetingSections(
+function* meetingSections(
   out: string[],
   bundle: ExportBundle,
   everyPunkt: boolean,
   t: Text,
   lang: ExportLang,
-  tick: () => void,
-): void {
+  tick: () => boolean,
+): Chunked<void> {
   for (const g of groupByMeeting(bundle.meetings, bundle.annotations, everyPunkt)) {
     meetingHeader(out, g, t, lang);
     if (g.meetingNotes.length) {
       out.push(`## ${t.meetingNotes}`, '');
       for (const a of g.meetingNotes) {
         annotationBlock(out, a, undefined, t, g.meeting?.kind);
-        tick();
+        if (tick()) yield;
       }
     }
     const numbers = new Set<number>(g.byPunkt.keys());
@@ -177,7 +180,7 @@ function meetingSections(
       punktHeader(out, p, n, list[0]?.page.url ?? g.url, t);
       for (const a of list) {
         annotationBlock(out, a, p, t, g.meeting?.kind);
-        tick();
+        if (tick()) yield;
       }
     }
   }
@@ -280,7 +283,13 @@ function caseTimeline(bundle: ExportBundle): TimelineEntry[] {
   });
 }
 
-function caseDossier(out: string[], bundle: ExportBundle, t: Text, lang: ExportLang, tick: () => void): void {
+function* caseDossier(
+  out: string[],
+  bundle: ExportBundle,
+  t: Text,
+  lang: ExportLang,
+  tick: () => boolean,
+): Chunked<void> {
   out.push(`# ${escapeOneLine(bundle.scope.label)}`, '');
   const municipality = bundle.meetings[0]?.municipality ?? bundle.follows?.[0]?.municipality;
   if (municipality) out.push(`- ${t.municipality}: ${escapeOneLine(municipality)}`, '');
@@ -303,7 +312,7 @@ function caseDossier(out: string[], bundle: ExportBundle, t: Text, lang: ExportL
     const punkt = findPunkt(m, e.punktNumber);
     for (const a of e.annotations.sort(compareAnnotations)) {
       annotationBlock(out, a, punkt, t, m?.kind);
-      tick();
+      if (tick()) yield;
     }
   }
 }
@@ -313,15 +322,23 @@ function caseDossier(out: string[], bundle: ExportBundle, t: Text, lang: ExportL
  * have annotations; a case export is a dossier of the case's treatments in date order.
  */
 export function toMarkdown(bundle: ExportBundle, opts: MarkdownOptions = {}): string {
+  return runSync(markdownChunks(bundle, opts));
+}
+
+/** `toMarkdown` in slices (see `runAsync` in ./shared). */
+export function* markdownChunks(bundle: ExportBundle, opts: MarkdownOptions = {}): Chunked<string> {
   const lang = opts.lang ?? 'da';
   const t = TEXT[lang];
   const total = bundle.annotations.length;
   const report = progressReporter(total, opts.onProgress);
   let done = 0;
-  const tick = () => report(++done);
+  const tick = () => {
+    report(++done);
+    return done % CHUNK === 0;
+  };
   const out: string[] = [];
-  if (bundle.scope.kind === 'case') caseDossier(out, bundle, t, lang, tick);
-  else meetingSections(out, bundle, bundle.scope.kind === 'meeting', t, lang, tick);
+  if (bundle.scope.kind === 'case') yield* caseDossier(out, bundle, t, lang, tick);
+  else yield* meetingSections(out, bundle, bundle.scope.kind === 'meeting', t, lang, tick);
   const stamp = humanDate(new Date(bundle.generatedAt).toISOString().slice(0, 10), lang);
   out.push('---', '', `_${t.exported} · ${escapeOneLine(bundle.scope.label)} · ${stamp}_`, '');
   report(total);

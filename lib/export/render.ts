@@ -1,10 +1,11 @@
 // One entry point for the background: a bundle and a format in, the file's text, name and MIME type
 // out (wrap `text` in a Blob for the downloads API).
-import { toCsv } from './csv';
+import { csvChunks } from './csv';
 import { dateStamp, exportFileName } from './filename';
-import { toIcs, upcomingTreatments } from './ics';
-import { toJsonLd } from './jsonld';
-import { toMarkdown } from './markdown';
+import { icsChunks, upcomingTreatments } from './ics';
+import { jsonLdChunks } from './jsonld';
+import { markdownChunks } from './markdown';
+import { type Chunked, runAsync, runSync } from './shared';
 import { type ExportBundle, type ExportFormat, type ExportLang, FORMAT_INFO, type ProgressFn } from './types';
 
 export interface RenderOptions {
@@ -33,24 +34,45 @@ export function renderExport(
   bundle: ExportBundle,
   opts: RenderOptions = {},
 ): RenderedExport {
+  return runSync(renderChunks(format, bundle, opts));
+}
+
+/**
+ * `renderExport` in slices: awaits a macrotask whenever a slice ran longer than `sliceMs`, so a
+ * page can paint the progress that `onProgress` reports (a synchronous run would paint only at
+ * the end).
+ */
+export function renderExportAsync(
+  format: ExportFormat,
+  bundle: ExportBundle,
+  opts: RenderOptions & { sliceMs?: number } = {},
+): Promise<RenderedExport> {
+  return runAsync(renderChunks(format, bundle, opts), opts.sliceMs);
+}
+
+function* renderChunks(
+  format: ExportFormat,
+  bundle: ExportBundle,
+  opts: RenderOptions,
+): Chunked<RenderedExport> {
   const lang = opts.lang ?? 'da';
   const mime = FORMAT_INFO[format].mime;
   switch (format) {
     case 'markdown':
       return {
-        text: toMarkdown(bundle, { lang, onProgress: opts.onProgress }),
+        text: yield* markdownChunks(bundle, { lang, onProgress: opts.onProgress }),
         fileName: exportFileName(bundle.scope, format, bundle.generatedAt),
         mime,
       };
     case 'csv':
       return {
-        text: toCsv(bundle, { lang, onProgress: opts.onProgress, delimiter: opts.delimiter }),
+        text: yield* csvChunks(bundle, { lang, onProgress: opts.onProgress, delimiter: opts.delimiter }),
         fileName: exportFileName(bundle.scope, format, bundle.generatedAt),
         mime,
       };
     case 'jsonld':
       return {
-        text: toJsonLd(bundle, { onProgress: opts.onProgress }),
+        text: yield* jsonLdChunks(bundle, { onProgress: opts.onProgress }),
         fileName: exportFileName(bundle.scope, format, bundle.generatedAt),
         mime,
       };
@@ -62,7 +84,7 @@ export function renderExport(
       const label =
         bundle.scope.kind === 'case' ? `${ICS_LABEL[lang]} ${bundle.scope.label}` : ICS_LABEL[lang];
       return {
-        text: toIcs(upcoming, { now: bundle.generatedAt, lang, onProgress: opts.onProgress }),
+        text: yield* icsChunks(upcoming, { now: bundle.generatedAt, lang, onProgress: opts.onProgress }),
         fileName: exportFileName({ kind: bundle.scope.kind, label }, format, bundle.generatedAt),
         mime,
       };

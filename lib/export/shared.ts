@@ -257,3 +257,31 @@ export function humanDate(iso: string, lang: 'da' | 'en'): string {
   const day = Number(m[3]);
   return lang === 'da' ? `${day}. ${month} ${m[1]}` : `${day} ${month} ${m[1]}`;
 }
+
+/**
+ * Formatters are generators that yield every `CHUNK` items, so the same code runs to completion
+ * synchronously (`runSync`) or in slices that give the event loop room to paint progress
+ * (`runAsync`).
+ */
+export const CHUNK = 200;
+export type Chunked<T> = Generator<void, T, void>;
+
+export function runSync<T>(g: Chunked<T>): T {
+  let r = g.next();
+  while (!r.done) r = g.next();
+  return r.value;
+}
+
+/** Runs a chunked formatter, awaiting a macrotask whenever a slice took longer than `sliceMs`. */
+export async function runAsync<T>(g: Chunked<T>, sliceMs = 16): Promise<T> {
+  let started = performance.now();
+  let r = g.next();
+  while (!r.done) {
+    if (performance.now() - started >= sliceMs) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      started = performance.now();
+    }
+    r = g.next();
+  }
+  return r.value;
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, renderExport, selectBundle, slugify, toMarkdown } from '../../../lib/export';
+import { generateExportSource } from '../../../bench/export';
+import {
+  exportFileName,
+  renderExport,
+  renderExportAsync,
+  selectBundle,
+  slugify,
+  toMarkdown,
+} from '../../../lib/export';
 import { CASE_4, GENERATED_AT, MEETING_KEY, source } from './fixture';
 
 describe('exportFileName', () => {
@@ -55,5 +63,32 @@ describe('renderExport', () => {
     expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
     // By default only treatments from the export date on: none left in 2026.
     expect(renderExport('ics', all).text).not.toContain('BEGIN:VEVENT');
+  });
+});
+
+describe('renderExportAsync', () => {
+  it('gives the same result as renderExport, yielding to the event loop between slices', async () => {
+    const b = selectBundle(generateExportSource(2000, 100), { kind: 'all' }, { now: GENERATED_AT });
+    for (const format of ['markdown', 'csv', 'jsonld', 'ics'] as const) {
+      let macrotasks = 0;
+      let stop = false;
+      const count = () => {
+        if (stop) return;
+        macrotasks++;
+        setTimeout(count, 0);
+      };
+      setTimeout(count, 0);
+      const progress: number[] = [];
+      const out = await renderExportAsync(format, b, {
+        sliceMs: 0,
+        onProgress: (d) => progress.push(d),
+        today: '2024-01-01',
+      });
+      stop = true;
+      expect(out).toEqual(renderExport(format, b, { today: '2024-01-01' }));
+      // With 2,000 annotations and 200-item chunks, other tasks ran between slices.
+      if (format !== 'ics') expect(macrotasks, format).toBeGreaterThan(5); // ics: 100 events, one slice
+      expect(progress.length).toBeGreaterThan(1);
+    }
   });
 });
