@@ -42,7 +42,6 @@ export const UI_KEYS = [
   'dash_formatIcs',
   'dash_formatJsonLd',
   'dash_formatMarkdown',
-  'dash_icsLabel',
   'dash_importCancel',
   'dash_importConfirm',
   'dash_importCorrupt',

@@ -2,15 +2,9 @@ import { useState } from 'preact/hooks';
 import {
   EXPORT_FORMATS,
   type ExportFormat,
-  exportFileName,
-  FORMAT_INFO,
+  renderExport,
   type ScopeRequest,
   selectBundle,
-  toCsv,
-  toIcs,
-  toJsonLd,
-  toMarkdown,
-  upcomingTreatments,
 } from '../../lib/export';
 import type { DataApi } from '../../lib/ui-client/api';
 import { useLoad } from '../common/hooks';
@@ -79,36 +73,28 @@ export function ExportView({ api, save, params, now = Date.now }: ExportViewProp
         if (total > 0) setProgress({ stage: 'formatting', value: 0.3 + 0.6 * (done / total) });
       };
       const stamp = now();
-      let text: string;
-      let filename: string;
-      if (format === 'ics') {
-        const upcoming = upcomingTreatments(all, todayIso(new Date(stamp)));
-        if (!upcoming.length) {
-          setProgress(null);
-          setStatus({ text: tr('dash_exportNoUpcoming') });
-          return;
-        }
-        text = toIcs(upcoming, { lang, now: stamp, onProgress });
-        filename = exportFileName({ kind: 'all', label: tr('dash_icsLabel') }, 'ics', stamp);
-      } else {
-        const request: ScopeRequest =
-          scope.kind === 'all'
+      // iCalendar: the upcoming treatments of followed cases (of the chosen case, else of all).
+      const request: ScopeRequest =
+        format === 'ics'
+          ? scope.kind === 'case' && scope.key
+            ? { kind: 'case', key: scope.key }
+            : { kind: 'all' }
+          : scope.kind === 'all'
             ? { kind: 'all' }
             : scope.kind === 'tag'
               ? { kind: 'tag', tag: scope.key }
               : { kind: scope.kind, key: scope.key };
-        const bundle = selectBundle(all, request, { lang, now: stamp });
-        text =
-          format === 'markdown'
-            ? toMarkdown(bundle, { lang, onProgress })
-            : format === 'csv'
-              ? toCsv(bundle, { lang, onProgress })
-              : toJsonLd(bundle, { onProgress, noteLanguage: lang });
-        filename = exportFileName(bundle.scope, format, stamp);
+      const bundle = selectBundle(all, request, { lang, now: stamp });
+      const out = renderExport(format, bundle, { lang, onProgress, today: todayIso(new Date(stamp)) });
+      if (format === 'ics' && !out.text.includes('BEGIN:VEVENT')) {
+        setProgress(null);
+        setStatus({ text: tr('dash_exportNoUpcoming') });
+        return;
       }
+      const { text, fileName: filename, mime } = out;
       setProgress({ stage: 'saving', value: 0.95 });
       await nextFrame();
-      await save(new Blob([text], { type: FORMAT_INFO[format].mime }), filename);
+      await save(new Blob([text], { type: mime }), filename);
       setProgress(null);
       setStatus({ text: tr('dash_exportSaved', [filename]) });
     } catch {

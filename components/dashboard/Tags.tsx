@@ -84,72 +84,74 @@ function TagRow({
     <tr data-tag={t.tag}>
       <th scope="row">#{t.tag}</th>
       <td>{t.count}</td>
-      <td class="dash-tag-actions">
-        <form
-          class="dash-inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (clean && clean !== t.tag) onRename(clean);
-          }}
-        >
-          <input
-            class="sgs-input"
-            data-testid="tag-rename-input"
-            aria-label={tr('dash_tagNewName', [t.tag])}
-            value={name}
-            maxLength={100}
-            onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
-          />
-          <button
-            type="submit"
-            class="sgs-button sgs-button-small"
-            data-testid="tag-rename"
-            disabled={busy || !clean || clean === t.tag}
-          >
-            {tr('dash_tagRename')}
-          </button>
-        </form>
-        {others.length > 0 && (
+      <td>
+        <div class="dash-tag-actions">
           <form
             class="dash-inline"
             onSubmit={(e) => {
               e.preventDefault();
-              if (into) onMerge(into);
+              if (clean && clean !== t.tag) onRename(clean);
             }}
           >
-            <select
+            <input
               class="sgs-input"
-              aria-label={tr('dash_tagMergeInto', [t.tag])}
-              value={into}
-              onChange={(e) => setInto((e.currentTarget as HTMLSelectElement).value)}
-            >
-              <option value="">{tr('dash_tagMergeChoose')}</option>
-              {others.map((o) => (
-                <option key={o.tag} value={o.tag}>
-                  {o.tag}
-                </option>
-              ))}
-            </select>
+              data-testid="tag-rename-input"
+              aria-label={tr('dash_tagNewName', [t.tag])}
+              value={name}
+              maxLength={100}
+              onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+            />
             <button
               type="submit"
               class="sgs-button sgs-button-small"
-              data-testid="tag-merge"
-              disabled={busy || !into}
+              data-testid="tag-rename"
+              disabled={busy || !clean || clean === t.tag}
             >
-              {tr('dash_tagMerge')}
+              {tr('dash_tagRename')}
             </button>
           </form>
-        )}
-        <button
-          type="button"
-          class="sgs-button sgs-button-small"
-          data-testid="tag-delete"
-          aria-label={tr('dash_tagDeleteNamed', [t.tag])}
-          disabled={busy}
-          onClick={onDelete}
-        >
-          {tr('dash_tagDelete')}
-        </button>
+          {others.length > 0 && (
+            <form
+              class="dash-inline"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (into) onMerge(into);
+              }}
+            >
+              <select
+                class="sgs-input"
+                aria-label={tr('dash_tagMergeInto', [t.tag])}
+                value={into}
+                onChange={(e) => setInto((e.currentTarget as HTMLSelectElement).value)}
+              >
+                <option value="">{tr('dash_tagMergeChoose')}</option>
+                {others.map((o) => (
+                  <option key={o.tag} value={o.tag}>
+                    {o.tag}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="submit"
+                class="sgs-button sgs-button-small"
+                data-testid="tag-merge"
+                disabled={busy || !into}
+              >
+                {tr('dash_tagMerge')}
+              </button>
+            </form>
+          )}
+          <button
+            type="button"
+            class="sgs-button sgs-button-small"
+            data-testid="tag-delete"
+            aria-label={tr('dash_tagDeleteNamed', [t.tag])}
+            disabled={busy}
+            onClick={onDelete}
+          >
+            {tr('dash_tagDelete')}
+          </button>
+        </div>
       </td>
     </tr>
   );
