@@ -14,7 +14,8 @@ export interface AnnotationsProps {
   params: URLSearchParams;
 }
 
-const LIMIT = 2000;
+/** At most this many are fetched per filter (newest first); the count says how many matched. */
+const LIMIT = 1000;
 
 export function meetingText(m: Pick<MeetingRecord, 'committee' | 'date' | 'municipality'>): string {
   return [m.municipality, m.committee, m.date ? formatDate(m.date) : null].filter(Boolean).join(' · ');
@@ -112,7 +113,11 @@ export function Annotations({ api, params }: AnnotationsProps) {
         ) : result.status === 'error' ? (
           <p class="dash-error">{tr('dash_loadFailed')}</p>
         ) : (
-          <p class="sgs-muted">{tr('dash_annotationsCount', [result.data.total])}</p>
+          <p class="sgs-muted">
+            {result.data.total > result.data.annotations.length
+              ? tr('dash_annotationsCountCapped', [result.data.total, result.data.annotations.length])
+              : tr('dash_annotationsCount', [result.data.total])}
+          </p>
         )}
       </div>
       {list.length > 0 && (

@@ -8,6 +8,7 @@ import { Annotations } from './Annotations';
 import { BackupView } from './BackupView';
 import { ExportView } from './ExportView';
 import { caseHref, parseRoute, type Route } from './route';
+import { Settings } from './Settings';
 import type { SaveFile } from './save';
 import { Tags } from './Tags';
 import { Timeline } from './Timeline';
@@ -18,6 +19,8 @@ export interface DashboardAppProps {
   /** Reads and watches `location.hash` by default. */
   hash?: () => string;
   now?: () => number;
+  /** Asks for the optional `notifications` permission (default: not available). */
+  requestNotifications?: () => Promise<boolean>;
 }
 
 function useHashRoute(read: () => string): Route {
@@ -40,7 +43,15 @@ const NAV: Array<{ name: Route['name']; href: string; key: Parameters<typeof tr>
 
 const readHash = () => location.hash;
 
-export function DashboardApp({ api, save, hash = readHash, now = Date.now }: DashboardAppProps) {
+const noNotifications = async () => false;
+
+export function DashboardApp({
+  api,
+  save,
+  hash = readHash,
+  now = Date.now,
+  requestNotifications = noNotifications,
+}: DashboardAppProps) {
   const route = useHashRoute(hash);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const closeToast = useCallback(() => setToast(null), []);
@@ -67,7 +78,12 @@ export function DashboardApp({ api, save, hash = readHash, now = Date.now }: Das
         </nav>
       </header>
       <main class="dash-main" key={route.name === 'case' ? `case:${route.key}` : route.name}>
-        {route.name === 'home' && <Home api={api} />}
+        {route.name === 'home' && (
+          <>
+            <Home api={api} />
+            <Settings api={api} requestNotifications={requestNotifications} />
+          </>
+        )}
         {route.name === 'case' && <Timeline api={api} caseKey={route.key} onToast={onToast} />}
         {route.name === 'annotations' && <Annotations api={api} params={route.params} />}
         {route.name === 'tags' && <Tags api={api} onToast={onToast} />}

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { commonStyles } from '../../components/common/styles';
 import { DashboardApp } from '../../components/dashboard/DashboardApp';
 import { createSaveFile } from '../../components/dashboard/save';
@@ -12,6 +13,12 @@ document.head.appendChild(style);
 document.documentElement.lang = t('locale') === 'en' ? 'en' : 'da';
 
 render(
-  <DashboardApp api={createRuntimeApi()} save={createSaveFile()} />,
+  <DashboardApp
+    api={createRuntimeApi()}
+    save={createSaveFile()}
+    requestNotifications={() =>
+      browser.permissions.request({ permissions: ['notifications'] }).catch(() => false)
+    }
+  />,
   document.getElementById('app') as HTMLElement,
 );

@@ -60,7 +60,12 @@ export type ImportSummary = Record<ImportTable, TableSummary> & {
   dryRun: boolean;
 };
 
+/** Boolean settings kept by the background (`META_FLAGS` in lib/messages/data.ts). */
+export type Flag = 'persistNoticeShown' | 'notifyNewAppearances';
+
 export interface DataApi {
+  getFlag(key: Flag): Promise<boolean>;
+  setFlag(key: Flag, value: boolean): Promise<void>;
   listFollowed(): Promise<Follow[]>;
   follow(input: FollowInput): Promise<void>;
   unfollow(caseKey: string): Promise<void>;

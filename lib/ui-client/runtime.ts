@@ -15,6 +15,10 @@ export function createRuntimeApi(send: SendFn = runtimeSend): DataApi {
     return res as DataSuccess<T>;
   }
   return {
+    getFlag: async (key) => (await call({ type: 'meta/get', key })).value,
+    setFlag: async (key, value) => {
+      await call({ type: 'meta/set', key, value });
+    },
     listFollowed: async () => (await call({ type: 'follows/list' })).follows,
     follow: async (input) => {
       await call({ type: 'follows/follow', ...input });

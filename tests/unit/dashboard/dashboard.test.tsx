@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DashboardApp } from '../../../components/dashboard/DashboardApp';
 import { BACKUP_FORMAT } from '../../../lib/model/backup';
 import { ClientError, type ImportSummary } from '../../../lib/ui-client/api';
 import { follow } from '../popup/fake-api';
@@ -98,15 +99,15 @@ describe('dashboard: annotations', () => {
       ]),
     });
     await mount(root, api, '#/annotations?tag=klima');
-    expect(listAnnotations).toHaveBeenLastCalledWith({ tag: 'klima' }, 2000);
+    expect(listAnnotations).toHaveBeenLastCalledWith({ tag: 'klima' }, 1000);
     expect(root.querySelector('[data-testid="annotation-list"]')?.textContent).toContain('A <b>note</b>');
     expect(root.querySelector('[data-testid="annotation-list"] b')).toBeNull();
     expect(root.querySelector('[data-testid="annotation-count"]')?.textContent).toContain('1 noter');
 
     await choose(root.querySelector<HTMLSelectElement>('select[name="color"]')!, 'green');
-    expect(listAnnotations).toHaveBeenLastCalledWith({ tag: 'klima', color: 'green' }, 2000);
+    expect(listAnnotations).toHaveBeenLastCalledWith({ tag: 'klima', color: 'green' }, 1000);
     await choose(root.querySelector<HTMLSelectElement>('select[name="tag"]')!, '');
-    expect(listAnnotations).toHaveBeenLastCalledWith({ color: 'green' }, 2000);
+    expect(listAnnotations).toHaveBeenLastCalledWith({ color: 'green' }, 1000);
     for (const name of ['meeting', 'case', 'tag', 'color', 'municipality']) {
       const select = root.querySelector(`select[name="${name}"]`)!;
       expect(select.closest('label')?.textContent, name).toBeTruthy();
@@ -250,5 +251,50 @@ describe('dashboard: backup', () => {
     const [blob, name] = save.mock.calls[0]! as unknown as [Blob, string];
     expect(name).toMatch(/^sagsspor-backup-2026-11-2\d\.json$/);
     expect(await blob.text()).toBe('{"format":"sagsspor-backup"}');
+  });
+});
+
+describe('dashboard: settings', () => {
+  it('asks for the notifications permission before turning notifications on', async () => {
+    const api = dashApi({ listFollowed: vi.fn(async () => []) });
+    const requestNotifications = vi.fn(async () => true);
+    await act(async () => {
+      render(
+        <DashboardApp
+          api={api}
+          save={vi.fn()}
+          hash={() => '#/'}
+          requestNotifications={requestNotifications}
+        />,
+        root,
+      );
+    });
+    await flush();
+    const box = root.querySelector<HTMLInputElement>('input[data-testid="notify-toggle"]')!;
+    expect(box.checked).toBe(false);
+    expect(box.closest('label')?.textContent).toContain('systemnotifikation');
+    await act(async () => box.click());
+    await flush();
+    await flush();
+    expect(requestNotifications).toHaveBeenCalledTimes(1);
+    expect(api.setFlag).toHaveBeenCalledWith('notifyNewAppearances', true);
+    expect(root.querySelector<HTMLInputElement>('input[data-testid="notify-toggle"]')!.checked).toBe(true);
+  });
+
+  it('leaves notifications off when the browser refuses', async () => {
+    const api = dashApi({ listFollowed: vi.fn(async () => []) });
+    await act(async () => {
+      render(
+        <DashboardApp api={api} save={vi.fn()} hash={() => '#/'} requestNotifications={async () => false} />,
+        root,
+      );
+    });
+    await flush();
+    await act(async () =>
+      root.querySelector<HTMLInputElement>('input[data-testid="notify-toggle"]')!.click(),
+    );
+    await flush();
+    expect(api.setFlag).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('notifikationer');
   });
 });

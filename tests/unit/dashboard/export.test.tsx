@@ -91,6 +91,24 @@ describe('dashboard: export', () => {
     expect(await ics.text()).toContain('BEGIN:VCALENDAR');
   });
 
+  it('an export goes to browser.downloads with its descriptive name and no dialog', async () => {
+    const download = vi.fn(async (_o: { url: string; filename: string; saveAs?: boolean }) => 1);
+    Object.assign(URL, {
+      createObjectURL: vi.fn(() => 'blob:chrome-extension://x/2'),
+      revokeObjectURL: vi.fn(),
+    });
+    const api = dashApi({ exportBackup: vi.fn(async () => backup()) });
+    await mount(root, api, '#/export', createSaveFile({ download }) as never);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="export-jsonld"]')!.click());
+    await flush();
+    await flush();
+    expect(download).toHaveBeenCalledWith({
+      url: 'blob:chrome-extension://x/2',
+      filename: 'sagsspor-alle-noter-2026-11-26.jsonld',
+      saveAs: false,
+    });
+  });
+
   it('saves through the downloads API without a dialog', async () => {
     const download = vi.fn(async () => 1);
     const createObjectURL = vi.fn(() => 'blob:chrome-extension://x/1');

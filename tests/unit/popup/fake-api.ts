@@ -24,7 +24,12 @@ export function fakeApi(init: { follows?: Follow[]; topics?: TopicWithCount[]; h
   let follows = [...(init.follows ?? [])];
   const unfollowed = new Map<string, Follow>();
   const topics = [...(init.topics ?? [])];
+  const flags = new Map<string, boolean>();
   const api = {
+    getFlag: vi.fn(async (key: string) => flags.get(key) ?? false),
+    setFlag: vi.fn(async (key: string, value: boolean) => {
+      flags.set(key, value);
+    }),
     listFollowed: vi.fn(async () => follows.map((f) => ({ ...f }))),
     follow: vi.fn(
       async (input: { caseKey: string; municipality: string; caseNumber: string | null; title: string }) => {
