@@ -1,4 +1,5 @@
 import type { AnnotationColor } from '../../lib/model/annotation';
+import { t } from '../i18n';
 import { Editor, type EditorProps } from './Editor';
 import { Toolbar } from './Toolbar';
 import { UndoToast } from './UndoToast';
@@ -10,6 +11,9 @@ export interface LayerProps {
   lastColor: AnnotationColor;
   editor: LayerEditor | null;
   toast: { message: string; id: string } | null;
+  /** Shown once: uninstalling deletes the data; link to the backup page. */
+  persistNotice?: { backupUrl: string } | null;
+  onDismissNotice?: () => void;
   onHighlight: (color: AnnotationColor) => void;
   onNote: () => void;
   onTags: () => void;
@@ -36,6 +40,19 @@ export function Layer(p: LayerProps) {
         />
       )}
       {p.editor && <Editor key={key} {...(editor as EditorProps)} />}
+      {p.persistNotice && !p.toast && (
+        <div class="toast notice" role="note" data-testid="persist-notice">
+          <span class="toast-text">
+            {t('persistNotice')}{' '}
+            <a href={p.persistNotice.backupUrl} target="_blank" rel="noopener noreferrer">
+              {t('persistNoticeLink')}
+            </a>
+          </span>
+          <button type="button" class="btn btn-primary" onClick={p.onDismissNotice}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
       {p.toast && (
         <UndoToast
           message={p.toast.message}

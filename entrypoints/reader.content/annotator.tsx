@@ -229,7 +229,7 @@ export class Annotator {
       return;
     }
     const fresh: Annotation[] = [];
-    for (const a of list) {
+    for (const a of list.filter((x) => this.belongsHere(x, url))) {
       // Local writes made meanwhile win (they are newer); deleted ones stay deleted.
       const mine = this.annotations.get(a.id);
       if (a.deletedAt !== null || this.deleted.has(a.id) || (mine && mine.modified >= a.modified)) continue;
@@ -241,6 +241,18 @@ export class Annotator {
     this.anchorBatch(fresh);
     if (first) this.startLate();
     this.changed();
+  }
+
+  /**
+   * The meeting's annotations made on this URL, or on a punkt this page shows. (A meeting published
+   * one page per punkt shares one set: another page's punkt is not an orphan here.)
+   */
+  private belongsHere(a: Annotation, url: string): boolean {
+    if (a.page.url === url || a.page.punktNumber === null) return true;
+    const punkter = this.meeting?.punkter ?? [];
+    return punkter.some(
+      (p) => p.number === a.page.punktNumber || (!!a.page.caseNumber && p.caseNumber === a.page.caseNumber),
+    );
   }
 
   private startLate(): void {
@@ -899,6 +911,8 @@ export class Annotator {
           }}
           onUndo={(id) => this.undo(id)}
           onDismissToast={() => this.dismissToast()}
+          persistNotice={this.persistNotice ? { backupUrl: this.deps.backupUrl } : null}
+          onDismissNotice={() => this.dismissNotice()}
         />,
         this.host.mount,
       );

@@ -273,6 +273,54 @@ describe('Annotator', () => {
     expect([...document.querySelectorAll('sagsspor-hl')].map((x) => x.textContent).join('')).toBe(QUOTE);
   });
 
+  it('shows the uninstall/backup notice once, with a link to the dashboard', async () => {
+    await start();
+    selectText(QUOTE);
+    keydown(document.body, 'h');
+    await flush();
+    await flush();
+    const notice = inToolbar('[data-testid="persist-notice"]')!;
+    expect(notice.textContent).toContain('Afinstallerer du Sagsspor, slettes de.');
+    expect(notice.querySelector('a')?.getAttribute('href')).toBe('chrome-extension://id/dashboard.html');
+    expect(client.noticeShown).toBe(true);
+    act(() => notice.querySelector('button')!.click());
+    expect(inToolbar('[data-testid="persist-notice"]')).toBeNull();
+  });
+
+  it('leaves out annotations of punkter on other pages of the same meeting (one page per punkt)', async () => {
+    const other: Annotation = {
+      id: '22222222-2222-4222-8222-222222222222',
+      page: {
+        url: 'https://ballerup.dk/other-page',
+        municipality: 'Ballerup',
+        meetingKey: 'k',
+        punktNumber: 99,
+        caseNumber: '99.99.99-X',
+      },
+      target: {
+        scope: { punktNumber: 99, caseNumber: '99.99.99-X', sectionKind: null, sectionIndex: null },
+        selectors: [
+          { type: 'TextQuoteSelector', exact: 'Tekst på en anden side', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 0, end: 22 },
+        ],
+      },
+      motivation: 'highlighting',
+      color: 'yellow',
+      note: '',
+      tags: [],
+      quote: 'Tekst på en anden side',
+      created: 1,
+      modified: 1,
+      status: 'anchored',
+      deletedAt: null,
+    };
+    const a = await start([other]);
+    expect(a.orphanCount).toBe(0);
+    expect(a.anchoredCount).toBe(0);
+    await wait(1700);
+    expect(client.writes).toEqual([]);
+  });
+
   it('re-anchors stored highlights on load and repaints them when the page strips the wrappers', async () => {
     const first = await start();
     selectText(QUOTE);
