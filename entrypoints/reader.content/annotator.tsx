@@ -470,6 +470,21 @@ export class Annotator {
     };
     const onKey = (e: KeyboardEvent) => safe(() => this.onKey(e));
     const onClick = (e: MouseEvent) => safe(() => this.onClick(e));
+    let frame = 0;
+    // The toolbar follows its selection while the page scrolls (one update per frame).
+    const onScroll = () => {
+      if (!this.toolbar || frame) return;
+      frame =
+        win?.requestAnimationFrame(() => {
+          frame = 0;
+          safe(() => {
+            if (!this.toolbar) return;
+            this.toolbar = { ...this.toolbar, rect: rectOf(this.toolbar.range) };
+            this.renderLayer();
+          });
+        }) ?? 0;
+    };
+    win?.addEventListener('scroll', onScroll, { capture: true, passive: true });
     doc.addEventListener('selectionchange', onSel);
     win?.addEventListener('keydown', onKey);
     doc.addEventListener('click', onClick);
@@ -477,6 +492,7 @@ export class Annotator {
       doc.removeEventListener('selectionchange', onSel);
       win?.removeEventListener('keydown', onKey);
       doc.removeEventListener('click', onClick);
+      win?.removeEventListener('scroll', onScroll, { capture: true });
     });
   }
 
@@ -499,15 +515,12 @@ export class Annotator {
     while (end > start && /\s/.test(index.text[end - 1]!)) end--;
     const hit = scopeAt(start, this.ensureLocated());
     if (!hit) return null;
-    const rects = typeof range.getClientRects === 'function' ? [...range.getClientRects()] : [];
-    const last = rects[rects.length - 1];
-    const first = rects[0];
     return {
       range: range.cloneRange(),
       start,
       end,
       scope: hit.scope,
-      rect: { x: last?.right ?? 0, y: last?.bottom ?? 0, top: first?.top ?? 0 },
+      rect: rectOf(range),
     };
   }
 
@@ -977,6 +990,14 @@ export class Annotator {
   private uuid(): string {
     return this.deps.uuid?.() ?? crypto.randomUUID();
   }
+}
+
+/** Viewport position of a selection: end of its last line, top of its first. */
+function rectOf(range: Range): { x: number; y: number; top: number } {
+  const rects = typeof range.getClientRects === 'function' ? [...range.getClientRects()] : [];
+  const last = rects[rects.length - 1];
+  const first = rects[0];
+  return { x: last?.right ?? 0, y: last?.bottom ?? 0, top: first?.top ?? 0 };
 }
 
 function collapse(s: string): string {
