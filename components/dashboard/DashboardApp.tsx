@@ -12,6 +12,7 @@ import { Settings } from './Settings';
 import type { SaveFile } from './save';
 import { Tags } from './Tags';
 import { Timeline } from './Timeline';
+import { TopicView } from './TopicView';
 
 export interface DashboardAppProps {
   api: DataApi;
@@ -56,7 +57,7 @@ export function DashboardApp({
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const closeToast = useCallback(() => setToast(null), []);
   const onToast = useCallback((text: string, undo?: () => void) => setToast(toastOf(text, undo)), []);
-  const current = route.name === 'case' ? 'home' : route.name;
+  const current = route.name === 'case' || route.name === 'topic' ? 'home' : route.name;
   useEffect(() => {
     document.title = `${tr(NAV.find((n) => n.name === current)?.key ?? 'dash_navCases')} · Sagsspor`;
   }, [current]);
@@ -77,7 +78,16 @@ export function DashboardApp({
           </ul>
         </nav>
       </header>
-      <main class="dash-main" key={route.name === 'case' ? `case:${route.key}` : route.name}>
+      <main
+        class="dash-main"
+        key={
+          route.name === 'case'
+            ? `case:${route.key}`
+            : route.name === 'topic'
+              ? `topic:${route.id}`
+              : route.name
+        }
+      >
         {route.name === 'home' && (
           <>
             <Home api={api} />
@@ -85,6 +95,7 @@ export function DashboardApp({
           </>
         )}
         {route.name === 'case' && <Timeline api={api} caseKey={route.key} onToast={onToast} />}
+        {route.name === 'topic' && <TopicView api={api} id={route.id} />}
         {route.name === 'annotations' && <Annotations api={api} params={route.params} />}
         {route.name === 'tags' && <Tags api={api} onToast={onToast} />}
         {route.name === 'export' && <ExportView api={api} save={save} params={route.params} now={now} />}

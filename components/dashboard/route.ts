@@ -2,6 +2,7 @@
 export type Route =
   | { name: 'home' }
   | { name: 'case'; key: string }
+  | { name: 'topic'; id: string }
   | { name: 'annotations'; params: URLSearchParams }
   | { name: 'tags' }
   | { name: 'export'; params: URLSearchParams }
@@ -15,13 +16,12 @@ export function parseRoute(hash: string): Route {
   const [head, ...rest] = path.split('/');
   switch (head) {
     case 'case': {
-      let key = rest.join('/');
-      try {
-        key = decodeURIComponent(key);
-      } catch {
-        // keep it as written
-      }
+      const key = decodeSafe(rest.join('/'));
       return key ? { name: 'case', key } : { name: 'home' };
+    }
+    case 'topic': {
+      const id = decodeSafe(rest.join('/'));
+      return id ? { name: 'topic', id } : { name: 'home' };
     }
     case 'annotations':
       return { name: 'annotations', params };
@@ -45,4 +45,12 @@ export function hrefWith(path: string, params: Record<string, string | undefined
   for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
   const s = q.toString();
   return `#/${path}${s ? `?${s}` : ''}`;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s; // keep it as written
+  }
 }

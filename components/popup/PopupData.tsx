@@ -79,7 +79,12 @@ export function PopupDataView({ api, data, openDashboard, openUrl, searchDelay =
             <h2 id="popup-topics-h" class="popup-h">
               {tr('popup_topicsHeading')}
             </h2>
-            <Topics topics={data.topics} onAdd={data.addTopic} onRemove={data.removeTopic} />
+            <Topics
+              topics={data.topics}
+              onAdd={data.addTopic}
+              onRemove={data.removeTopic}
+              onOpen={(topic) => openDashboard(`/topic/${encodeURIComponent(topic.id)}`)}
+            />
           </section>
         </>
       )}

@@ -7,6 +7,8 @@ export interface TopicsProps {
   topics: readonly TopicWithCount[] | null;
   onAdd: (kind: TopicKind, value: string) => Promise<void>;
   onRemove: (topic: Topic) => void;
+  /** Opens the topic's matching punkter (dashboard). */
+  onOpen?: (topic: Topic) => void;
 }
 
 export function topicLabel(t: Pick<Topic, 'kind' | 'value'>): string {
@@ -16,7 +18,7 @@ export function topicLabel(t: Pick<Topic, 'kind' | 'value'>): string {
 }
 
 /** Followed topics with their match counts, and a small form to add one. */
-export function Topics({ topics, onAdd, onRemove }: TopicsProps) {
+export function Topics({ topics, onAdd, onRemove, onOpen }: TopicsProps) {
   const [kind, setKind] = useState<TopicKind>('phrase');
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +48,18 @@ export function Topics({ topics, onAdd, onRemove }: TopicsProps) {
         <ul class="topics">
           {topics.map(({ topic, count }) => (
             <li class="topic" key={topic.id} data-topic-id={topic.id}>
-              <span class="topic-label">{topicLabel(topic)}</span>{' '}
+              {onOpen ? (
+                <button
+                  type="button"
+                  class="sgs-button sgs-button-link topic-label"
+                  aria-label={tr('popup_topicOpen', [topicLabel(topic), count])}
+                  onClick={() => onOpen(topic)}
+                >
+                  {topicLabel(topic)}
+                </button>
+              ) : (
+                <span class="topic-label">{topicLabel(topic)}</span>
+              )}{' '}
               <span class="topic-count" aria-hidden="true">
                 {count}
               </span>

@@ -76,6 +76,8 @@ export interface DataApi {
   addTopic(kind: TopicKind, value: string): Promise<void>;
   removeTopic(id: string): Promise<void>;
   restoreTopic(id: string): Promise<void>;
+  /** A topic's matching punkter, newest meeting first. */
+  topicPunkter(id: string, limit?: number): Promise<{ topic: Topic; punkter: PunktIndexRow[] }>;
   search(query: string, limit?: number): Promise<SearchHits>;
   listAnnotations(
     filter: AnnotationQuery,

@@ -46,6 +46,10 @@ export function createRuntimeApi(send: SendFn = runtimeSend): DataApi {
     restoreTopic: async (id) => {
       await call({ type: 'topics/restore', id });
     },
+    topicPunkter: async (id, limit = 500) => {
+      const r = await call({ type: 'topics/punkter', id, limit });
+      return { topic: r.topic, punkter: r.punkter };
+    },
     search: async (query, limit = 50) => {
       const r = await call({ type: 'search/query', query: query.slice(0, 500), limit });
       return { annotations: r.annotations, punkter: r.punkter, truncated: r.truncated };

@@ -298,3 +298,36 @@ describe('dashboard: settings', () => {
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('notifikationer');
   });
 });
+
+describe('dashboard: topic', () => {
+  it('lists the punkter a topic matched, linking to their case timelines', async () => {
+    const api = dashApi({
+      topicPunkter: vi.fn(async () => ({
+        topic: { id: 't1', kind: 'kle' as const, value: '17', createdAt: 1, deletedAt: null },
+        punkter: [
+          {
+            id: '2024-05-01 m#3',
+            meetingKey: 'm',
+            number: 3,
+            municipality: 'Ballerup',
+            committee: 'Børne- og Skoleudvalget',
+            date: '2024-05-01',
+            title: 'Skolestruktur',
+            caseNumber: '17.00.00-A00-1-24',
+            caseKey: 'ballerup:17.00.00-A00-1-24',
+            kleGroup: '17',
+            decision: null,
+            deepLink: null,
+            words: [],
+          },
+        ],
+      })),
+    });
+    await mount(root, api, '#/topic/t1');
+    expect(api.topicPunkter).toHaveBeenCalledWith('t1');
+    expect(root.querySelector('h1')?.textContent).toBe('KLE 17');
+    const link = root.querySelector<HTMLAnchorElement>('[data-testid="topic-punkter"] a')!;
+    expect(link.textContent).toBe('Skolestruktur');
+    expect(link.getAttribute('href')).toBe('#/case/ballerup%3A17.00.00-A00-1-24');
+  });
+});

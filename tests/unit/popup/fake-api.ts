@@ -56,6 +56,7 @@ export function fakeApi(init: { follows?: Follow[]; topics?: TopicWithCount[]; h
     }),
     removeTopic: vi.fn(async () => {}),
     restoreTopic: vi.fn(async () => {}),
+    topicPunkter: vi.fn(never),
     search: vi.fn(async () => init.hits ?? { annotations: [], punkter: [], truncated: false }),
     listAnnotations: vi.fn(never),
     listMeetings: vi.fn(never),

@@ -201,10 +201,14 @@ describe('popup: topics', () => {
         { topic: { id: 't1', kind: 'phrase', value: 'klima', createdAt: 1, deletedAt: null }, count: 7 },
       ],
     });
-    await show(api);
+    const { openDashboard } = await show(api);
     const topics = root.querySelector('[data-testid="topics"]')!;
     expect(topics.querySelector('[data-topic-id="t1"]')?.textContent).toContain('klima');
     expect(topics.querySelector('[data-topic-id="t1"] .topic-count')?.textContent).toBe('7');
+    await act(async () =>
+      topics.querySelector<HTMLButtonElement>('[data-topic-id="t1"] .topic-label')!.click(),
+    );
+    expect(openDashboard).toHaveBeenCalledWith('/topic/t1');
     const select = topics.querySelector<HTMLSelectElement>('select')!;
     await act(async () => {
       select.value = 'kle';
