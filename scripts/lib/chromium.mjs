@@ -1,5 +1,5 @@
 // Chromium with the unpacked MV3 build, per ../shared/TOOLCHAIN.md.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -17,10 +17,20 @@ export async function routeSite(context, site) {
   });
 }
 
+/** A fresh directory for `launchChromium({ workDir })`: one profile to close and relaunch. */
+export function makeWorkDir() {
+  return mkdtempSync(join(tmpdir(), 'sagsspor-chromium-'));
+}
+
 /**
  * Launches Chromium with the extension in a temporary profile.
+ * With `workDir` (e.g. from `makeWorkDir()`), the profile and the loaded copy
+ * of the extension live there and are KEPT on close: launching again with the
+ * same `workDir` is the same browser profile with the same extension id (an
+ * unpacked extension's id comes from its path), as after a browser restart.
+ * The caller removes the directory (`rmSync(workDir, { recursive: true })`).
  * @param {{ extensionDir?: string, headless?: boolean, site?: import('./site.mjs').Site, args?: string[],
- *   launchOptions?: object }} [opts]
+ *   launchOptions?: object, workDir?: string }} [opts]
  */
 export async function launchChromium({
   extensionDir = chromeBuildDir,
@@ -28,14 +38,18 @@ export async function launchChromium({
   site,
   args = [],
   launchOptions = {},
+  workDir: keptDir,
 } = {}) {
   // A private copy of the build: a rebuild in the checkout while the browser
   // runs (another terminal, a watcher) must not pull files from under it.
-  const workDir = mkdtempSync(join(tmpdir(), 'sagsspor-chromium-'));
+  const workDir = keptDir ?? mkdtempSync(join(tmpdir(), 'sagsspor-chromium-'));
+  const removeWorkDir = () => {
+    if (!keptDir) rmSync(workDir, { recursive: true, force: true, maxRetries: 3 });
+  };
   const profileDir = join(workDir, 'profile');
-  mkdirSync(profileDir);
+  if (!existsSync(profileDir)) mkdirSync(profileDir, { recursive: true });
   const loadedDir = join(workDir, 'extension');
-  cpSync(extensionDir, loadedDir, { recursive: true });
+  if (!keptDir || !existsSync(loadedDir)) cpSync(extensionDir, loadedDir, { recursive: true });
   const context = await chromium
     .launchPersistentContext(profileDir, {
       ...launchOptions,
@@ -56,7 +70,7 @@ export async function launchChromium({
       ],
     })
     .catch((e) => {
-      rmSync(workDir, { recursive: true, force: true });
+      removeWorkDir();
       throw e;
     });
   if (site) await routeSite(context, site);
@@ -69,6 +83,7 @@ export async function launchChromium({
     context,
     extensionId,
     profileDir,
+    workDir,
     /** The extension's service worker (re-fetched: Chromium may restart it). */
     async serviceWorker() {
       const live = context
@@ -101,11 +116,11 @@ export async function launchChromium({
       const tabId = await this.tabId(page);
       return this.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     },
-    /** Closes the browser and deletes the profile; every caller waits for the same work. */
+    /** Closes the browser and deletes the profile (unless it is a kept `workDir`); every caller waits for the same work. */
     close() {
       closing ??= (async () => {
         await context.close().catch(() => {});
-        rmSync(workDir, { recursive: true, force: true, maxRetries: 3 });
+        removeWorkDir();
       })();
       return closing;
     },

@@ -1,0 +1,433 @@
+// End-to-end in real Chromium (issue 3): highlights, notes and tags made
+// through the in-page UI come back after a reload, after a browser restart
+// with the same profile, after the service worker was stopped between writes,
+// and after the page's text changed (anchored where the text survived, listed
+// as orphans where it did not — none lost). Two tabs keep both tabs' writes.
+// Delete has undo.
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import {
+  cssHighlights,
+  hostState,
+  openApiPage,
+  paintedTexts,
+  selectText,
+  sendOk,
+  stopServiceWorker,
+  waitCounts,
+  waitReady,
+} from '../../scripts/lib/annotate.mjs';
+import { launchChromium, makeWorkDir } from '../../scripts/lib/chromium.mjs';
+import { ClosedShadow } from '../../scripts/lib/shadow.mjs';
+import { EDIT_TEXTS, EDITED_URL, editedPage, originalPage } from './fixtures/variants.mjs';
+import { fixture, testSite, waitFor } from './helpers.mjs';
+
+const T = { timeout: 60_000 };
+const FX = fixture('000-aabendagsorden.html');
+const PUNKTER = FX.truth.punkter.length;
+/** Texts of punkt 4 (Klimapris 2023) and punkt 3 of 000-aabendagsorden.html, one text node each. */
+const TEXTS = {
+  a: 'hylde lokale virksomheder',
+  b: 'Klimaprisen kan medvirke til at inspirere',
+  c: 'Klima- og Miljøudvalget er fagudvalg på opgaven',
+  d: 'Der afsættes årligt 20.000 kr.',
+  e: 'højt specialiserede teknologiske løsninger',
+  f: 'fælles markedsføring af arrangementet',
+};
+
+/** One meeting (URL and date) per test, so tests do not see each other's annotations. */
+let nextDay = 1;
+function freshUrl(site) {
+  const day = nextDay++;
+  const url = `https://dagsorden.ballerup.dk/meeting/91060${String(day).padStart(2, '0')}`;
+  site.add(url, { body: originalPage(day) });
+  return url;
+}
+
+async function open(context, url, page) {
+  page ??= await context.newPage();
+  await page.goto(url);
+  await waitReady(page, PUNKTER, url);
+  return page;
+}
+
+const toolbar = (page) => new ClosedShadow(page, 'sagsspor-toolbar');
+const panel = (page) => new ClosedShadow(page, 'sagsspor-root');
+
+/** Selects `text` and waits for the selection toolbar (rendered for the captured selection). */
+async function select(page, text) {
+  await page.bringToFront();
+  const got = await selectText(page, { text });
+  assert.equal(got, text, `"${text}" is on the page`);
+  const tb = toolbar(page);
+  await waitFor(() => tb.isVisible('[data-testid="hl-yellow"]'), Boolean, {
+    what: `the selection toolbar for "${text}"`,
+  });
+  return tb;
+}
+
+/** Highlights `text` with the `h` key (the last colour used) and waits until it is stored. */
+async function highlightKey(page, text) {
+  const before = Number((await hostState(page))?.annotations ?? 0);
+  const tb = await select(page, text);
+  await page.keyboard.press('h');
+  await waitCounts(page, { annotations: before + 1, orphans: Number((await hostState(page)).orphans) });
+  await tb.dispose();
+}
+
+/** Highlights `text` with a colour button of the toolbar (a real mouse click). */
+async function highlightButton(page, text, colour) {
+  const before = Number((await hostState(page))?.annotations ?? 0);
+  const tb = await select(page, text);
+  await tb.click(`[data-testid="hl-${colour}"]`);
+  await waitCounts(page, { annotations: before + 1 });
+  await tb.dispose();
+}
+
+/** Selects `text`, opens the note editor from the toolbar, types a note and tags, saves. */
+async function noteWithTags(page, text, note, tags) {
+  const before = Number((await hostState(page))?.annotations ?? 0);
+  const tb = await select(page, text);
+  await tb.click('[data-testid="note"]');
+  await waitFor(() => tb.focusedMatches('[data-testid="note-input"]'), Boolean, {
+    what: 'the editor opens with focus in the note field',
+  });
+  await page.keyboard.type(note);
+  for (const tag of tags) {
+    await tb.evaluate(function () {
+      this.querySelector('[data-testid="tag-input"]').focus();
+    });
+    await page.keyboard.type(tag);
+    await page.keyboard.press('Enter');
+  }
+  await tb.click('[data-testid="save"]');
+  await waitCounts(page, { annotations: before + 1 });
+  await tb.dispose();
+}
+
+/** Every live annotation (background, extension-page API), by quote. */
+async function stored(api) {
+  const res = await sendOk(api, { type: 'annotations/list', filter: {} });
+  return res.annotations;
+}
+const forUrl = (list, url) => list.filter((a) => a.page.url === url);
+
+async function openPanel(shadow) {
+  for (let i = 0; i < 3; i++) {
+    if (await shadow.isVisible('[data-testid="panel"]')) return;
+    await shadow.click('[data-testid="panel-toggle"]');
+    try {
+      await waitFor(() => shadow.isVisible('[data-testid="panel"]'), Boolean, { timeout: 2000 });
+      return;
+    } catch {
+      // raced with the panel restoring itself
+    }
+  }
+  assert.fail('the panel toggle does not open the panel');
+}
+
+describe('Chromium: annotations (issue 3)', () => {
+  /** @type {Awaited<ReturnType<typeof launchChromium>>} */
+  let ext;
+  let api;
+  const site = testSite();
+
+  before(async () => {
+    ext = await launchChromium({ site });
+    api = await openApiPage(ext.context, ext.extensionId);
+  });
+  after(async () => {
+    await ext?.close();
+  });
+
+  test(
+    'highlight (h and toolbar), note + tags; painted with the CSS Custom Highlight API; back after a reload',
+    T,
+    async () => {
+      const url = freshUrl(site);
+      const page = await open(ext.context, url);
+      try {
+        await highlightKey(page, TEXTS.a);
+        let hl = await cssHighlights(page);
+        assert.deepEqual(hl['sagsspor-yellow'], [TEXTS.a], 'a yellow CSS highlight over the selected text');
+        assert.equal(
+          await page.evaluate(() => document.querySelectorAll('sagsspor-hl').length),
+          0,
+          'no wrapper elements in Chromium',
+        );
+
+        await highlightButton(page, TEXTS.b, 'green');
+        hl = await cssHighlights(page);
+        assert.deepEqual(hl['sagsspor-green'], [TEXTS.b], 'the green button paints green');
+
+        await noteWithTags(page, TEXTS.c, 'Følg op på økonomien — spørg forvaltningen', ['Klima', 'Økonomi']);
+
+        const mine = forUrl(await stored(api), url);
+        assert.equal(mine.length, 3, 'three annotations stored');
+        const byQuote = Object.fromEntries(mine.map((a) => [a.quote, a]));
+        assert.equal(byQuote[TEXTS.a]?.color, 'yellow');
+        assert.equal(byQuote[TEXTS.a]?.motivation, 'highlighting');
+        assert.equal(byQuote[TEXTS.b]?.color, 'green');
+        const noted = byQuote[TEXTS.c];
+        assert.ok(noted, `the note's quote is "${TEXTS.c}": ${JSON.stringify(mine.map((a) => a.quote))}`);
+        assert.equal(noted.note, 'Følg op på økonomien — spørg forvaltningen');
+        assert.deepEqual(noted.tags, ['Klima', 'Økonomi']);
+        assert.equal(noted.motivation, 'commenting');
+        for (const a of mine) {
+          assert.equal(a.page.punktNumber, 4, `"${a.quote}" belongs to punkt 4`);
+          assert.equal(a.page.caseNumber, '24.00.00-G01-14-23');
+        }
+
+        // The outline counts them per punkt.
+        const shadow = panel(page);
+        await openPanel(shadow);
+        const count = await shadow.texts('[data-testid="count-4"]');
+        assert.equal(count[0], '3', 'punkt 4 shows 3 annotations in the outline');
+        await shadow.dispose();
+
+        await page.reload();
+        await waitReady(page, PUNKTER, 'after reload');
+        await waitCounts(page, { annotations: 3 }, 'after reload');
+        hl = await cssHighlights(page);
+        assert.deepEqual(hl['sagsspor-yellow'], [TEXTS.a]);
+        assert.deepEqual(hl['sagsspor-green'], [TEXTS.b]);
+        assert.ok((await paintedTexts(page)).includes(TEXTS.c), 'the noted text is painted again');
+
+        // Clicking a highlight opens its editor with the note and tags.
+        const box = await page.evaluate((text) => {
+          for (const [, h] of CSS.highlights)
+            for (const r of h) {
+              if (r.toString() !== text) continue;
+              const b = r.getBoundingClientRect();
+              return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+            }
+          return null;
+        }, TEXTS.c);
+        assert.ok(box, 'the noted highlight has a box');
+        await page.mouse.click(box.x, box.y);
+        const tb = toolbar(page);
+        const value = await waitFor(
+          () =>
+            tb.evaluate(function () {
+              return this.querySelector('[data-testid="note-input"]')?.value ?? null;
+            }),
+          (v) => typeof v === 'string',
+          { what: 'the editor of the clicked highlight' },
+        );
+        assert.equal(value, 'Følg op på økonomien — spørg forvaltningen');
+        const chips = await tb.texts('.chip-text');
+        assert.deepEqual(chips, ['Klima', 'Økonomi']);
+        await page.keyboard.press('Escape');
+        await tb.dispose();
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  test('delete has undo; a delete without undo stays deleted after a reload', T, async () => {
+    const url = freshUrl(site);
+    const page = await open(ext.context, url);
+    try {
+      await highlightKey(page, TEXTS.a);
+      await highlightKey(page, TEXTS.d);
+      const shadow = panel(page);
+      await openPanel(shadow);
+
+      const deleteVia = async (quote) => {
+        const id = forUrl(await stored(api), url).find((a) => a.quote === quote)?.id;
+        assert.ok(id, `"${quote}" is stored`);
+        await shadow.click(`[data-testid="annotation-list"] button[data-annotation-id="${id}"]`);
+        const tb = toolbar(page);
+        await waitFor(() => tb.isVisible('[data-testid="delete"]'), Boolean, {
+          what: 'the editor with Delete',
+        });
+        await tb.click('[data-testid="delete"]');
+        return tb;
+      };
+
+      let tb = await deleteVia(TEXTS.a);
+      await waitCounts(page, { annotations: 1 }, 'after delete');
+      assert.ok(!(await paintedTexts(page)).includes(TEXTS.a), 'the deleted highlight is no longer painted');
+      await waitFor(() => tb.isVisible('[data-testid="undo"]'), Boolean, { what: 'the undo toast' });
+      await tb.click('[data-testid="undo"]');
+      await waitCounts(page, { annotations: 2 }, 'after undo');
+      assert.ok((await paintedTexts(page)).includes(TEXTS.a), 'undo paints it again');
+      await tb.dispose();
+
+      tb = await deleteVia(TEXTS.d);
+      await waitCounts(page, { annotations: 1 }, 'after the second delete');
+      await tb.dispose();
+      await shadow.dispose();
+
+      await page.reload();
+      await waitReady(page, PUNKTER, 'after reload');
+      await waitCounts(page, { annotations: 1 }, 'after reload');
+      const painted = await paintedTexts(page);
+      assert.ok(painted.includes(TEXTS.a), 'the undone delete survived the reload');
+      assert.ok(!painted.includes(TEXTS.d), 'the delete without undo survived the reload');
+      const live = forUrl(await stored(api), url).map((a) => a.quote);
+      assert.deepEqual(live, [TEXTS.a]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the service worker stopped between two writes: both land and survive a reload', T, async () => {
+    const url = freshUrl(site);
+    const page = await open(ext.context, url);
+    try {
+      await highlightKey(page, TEXTS.a);
+      const stop = await stopServiceWorker(ext.context, ext.extensionId, api.page);
+      assert.ok(stop.stopped, `the service worker stopped (statuses: ${stop.statuses.join(' → ')})`);
+
+      // The second write goes to a stopped worker: Chromium starts it for the message.
+      await noteWithTags(page, TEXTS.d, 'efter genstart', ['sw']);
+      await waitCounts(page, { annotations: 2 }, 'second write acknowledged');
+
+      const stop2 = await stopServiceWorker(ext.context, ext.extensionId, api.page);
+      assert.ok(stop2.stopped, 'stopped again before the reload');
+      await page.reload();
+      await waitReady(page, PUNKTER, 'after reload');
+      await waitCounts(page, { annotations: 2 }, 'after reload');
+      const painted = await paintedTexts(page);
+      assert.ok(
+        painted.includes(TEXTS.a) && painted.includes(TEXTS.d),
+        `both painted: ${JSON.stringify(painted)}`,
+      );
+      const mine = forUrl(await stored(api), url);
+      assert.deepEqual(mine.map((a) => a.quote).sort(), [TEXTS.a, TEXTS.d].sort());
+      assert.equal(mine.find((a) => a.quote === TEXTS.d)?.note, 'efter genstart');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('two tabs annotating the same meeting keep both tabs’ writes', T, async () => {
+    const url = freshUrl(site);
+    const one = await open(ext.context, url);
+    const two = await open(ext.context, url);
+    try {
+      await highlightKey(one, TEXTS.a);
+      await highlightKey(two, TEXTS.e);
+      await noteWithTags(one, TEXTS.d, 'fra fane 1', []);
+      await noteWithTags(two, TEXTS.f, 'fra fane 2', []);
+
+      const mine = forUrl(await stored(api), url);
+      assert.deepEqual(
+        mine.map((a) => a.quote).sort(),
+        [TEXTS.a, TEXTS.d, TEXTS.e, TEXTS.f].sort(),
+        'all four writes stored',
+      );
+      for (const page of [one, two]) {
+        await page.reload();
+        await waitReady(page, PUNKTER, 'after reload');
+        await waitCounts(page, { annotations: 4 }, 'after reload');
+        const painted = await paintedTexts(page);
+        for (const t of [TEXTS.a, TEXTS.d, TEXTS.e, TEXTS.f])
+          assert.ok(painted.includes(t), `"${t}" painted after reload`);
+      }
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
+  test(
+    'the page text changed: anchored where the text survived, orphans where it did not — none lost',
+    T,
+    async () => {
+      const day = nextDay++;
+      site.add(EDITED_URL, { body: originalPage(day) });
+      const page = await open(ext.context, EDITED_URL);
+      try {
+        await highlightKey(page, EDIT_TEXTS.kept);
+        await highlightKey(page, EDIT_TEXTS.shifted);
+        await noteWithTags(page, EDIT_TEXTS.gone, 'noten må ikke gå tabt', ['orphan']);
+        const before = forUrl(await stored(api), EDITED_URL);
+        assert.equal(before.length, 3);
+
+        // The municipality edits the page; the next visit gets the new text at the same URL.
+        site.add(EDITED_URL, { body: editedPage(day) });
+        await page.reload();
+        await waitReady(page, PUNKTER, 'edited page');
+        const st = await waitCounts(page, { annotations: 2, orphans: 1 }, 'edited page');
+        assert.equal(Number(st.annotations) + Number(st.orphans), 3, 'anchored + orphans = all annotations');
+        const painted = await paintedTexts(page);
+        assert.ok(painted.includes(EDIT_TEXTS.kept), 'unchanged text anchored to the same text');
+        assert.ok(painted.includes(EDIT_TEXTS.shifted), 'moved text anchored to the same text');
+        assert.ok(
+          !painted.some((t) => t.includes('fælles markedsføring')),
+          'the removed text is not painted',
+        );
+
+        // The orphan is listed in the panel with its quote, and stored as orphaned (not deleted).
+        const shadow = panel(page);
+        await openPanel(shadow);
+        const orphanText = (await shadow.texts('[data-testid="orphans"] .orphan-quote'))[0] ?? '';
+        assert.ok(orphanText.includes(EDIT_TEXTS.gone), `the orphan shows its quote: "${orphanText}"`);
+        const after = await waitFor(
+          async () => forUrl(await stored(api), EDITED_URL),
+          (l) => l.find((a) => a.quote === EDIT_TEXTS.gone)?.status === 'orphaned',
+          { what: 'the orphan stored as orphaned' },
+        );
+        assert.equal(after.length, 3, 'none lost');
+        assert.equal(after.find((a) => a.quote === EDIT_TEXTS.gone)?.note, 'noten må ikke gå tabt');
+
+        // Attach the orphan to a new selection: it keeps its note and tags.
+        const newText = 'Kommunen stiller med en stand';
+        assert.equal(await selectText(page, { text: newText }), newText);
+        await page.waitForTimeout(300); // the selection is captured after a short debounce
+        await shadow.click('[data-testid="orphan-attach"]');
+        await waitCounts(page, { annotations: 3, orphans: 0 }, 'after attaching the orphan');
+        const attached = forUrl(await stored(api), EDITED_URL).find(
+          (a) => a.note === 'noten må ikke gå tabt',
+        );
+        assert.equal(attached?.quote, newText);
+        assert.equal(attached?.status, 'anchored');
+        assert.deepEqual(attached?.tags, ['orphan']);
+        await shadow.dispose();
+      } finally {
+        await page.close();
+      }
+    },
+  );
+});
+
+describe('Chromium: annotations after closing and relaunching the browser (same profile)', () => {
+  const workDir = makeWorkDir();
+  const site = testSite();
+  const url = 'https://dagsorden.ballerup.dk/meeting/9106900';
+  site.add(url, { body: originalPage(27) });
+  after(() => rmSync(workDir, { recursive: true, force: true, maxRetries: 3 }));
+
+  test('highlights and notes come back after a browser restart', T, async () => {
+    let ext = await launchChromium({ site, workDir });
+    const firstId = ext.extensionId;
+    try {
+      const page = await open(ext.context, url);
+      await highlightKey(page, TEXTS.a);
+      await noteWithTags(page, TEXTS.c, 'gemt før genstart', ['restart']);
+    } finally {
+      await ext.close();
+    }
+    ext = await launchChromium({ site, workDir });
+    try {
+      assert.equal(ext.extensionId, firstId, 'the same extension in the same profile');
+      const page = await open(ext.context, url);
+      await waitCounts(page, { annotations: 2 }, 'after relaunch');
+      const painted = await paintedTexts(page);
+      assert.ok(
+        painted.includes(TEXTS.a) && painted.includes(TEXTS.c),
+        `both painted: ${JSON.stringify(painted)}`,
+      );
+      const api = await openApiPage(ext.context, ext.extensionId);
+      const mine = forUrl(await stored(api), url);
+      assert.equal(mine.find((a) => a.quote === TEXTS.c)?.note, 'gemt før genstart');
+      await api.close();
+    } finally {
+      await ext.close();
+    }
+  });
+});
