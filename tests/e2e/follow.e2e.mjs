@@ -1,0 +1,148 @@
+// End-to-end in real Chromium (issue 4): follow a case in one meeting (the
+// popup's "Følg sag"), open another committee's meeting with the same case
+// number, and see the new appearance in the toolbar badge, in the popup and in
+// the dashboard's timeline of the case.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openApiPage, sendOk, waitReady } from '../../scripts/lib/annotate.mjs';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import {
+  FOLLOW_CASE,
+  FOLLOW_PUNKT,
+  OTHER_COMMITTEE,
+  OTHER_COMMITTEE_URL,
+  OTHER_DATE,
+  otherCommitteePage,
+} from './fixtures/variants.mjs';
+import { fixture, norm, testSite, VISIBLE_TEXT, waitFor } from './helpers.mjs';
+
+const T = { timeout: 60_000 };
+const FIRST = fixture('000-aabendagsorden.html');
+const CASE_KEY = `ballerup:${FOLLOW_CASE}`;
+
+describe('Chromium: follow a case across meetings (issue 4)', () => {
+  /** @type {Awaited<ReturnType<typeof launchChromium>>} */
+  let ext;
+  const site = testSite().add(OTHER_COMMITTEE_URL, { body: otherCommitteePage() });
+
+  before(async () => {
+    ext = await launchChromium({ site });
+  });
+  after(async () => {
+    await ext?.close();
+  });
+
+  test(
+    'follow in one meeting → new appearance in another committee shows in badge, popup and timeline',
+    T,
+    async () => {
+      const api = await openApiPage(ext.context, ext.extensionId);
+      // 1. A meeting of Erhvervs-, Beskæftigelses- og Uddannelsesudvalget; follow punkt 3's case from the popup.
+      const first = await ext.context.newPage();
+      await first.goto(FIRST.url);
+      await waitReady(first, FIRST.truth.punkter.length, FIRST.file);
+      const firstTab = await ext.tabId(first);
+      const popup = await ext.context.newPage();
+      await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${firstTab}`);
+      const follow = popup.locator(`button[data-follow-punkt="${FOLLOW_PUNKT}"]`);
+      await follow.waitFor({ timeout: 10_000 });
+      assert.equal(await follow.getAttribute('aria-pressed'), 'false');
+      await follow.click();
+      await waitFor(
+        () => follow.getAttribute('aria-pressed'),
+        (v) => v === 'true',
+        {
+          what: 'the follow toggle pressed',
+        },
+      );
+      await waitFor(
+        () => popup.locator(`[data-testid="followed-list"] [data-case-key="${CASE_KEY}"]`).count(),
+        (n) => n === 1,
+        { what: `the popup lists ${CASE_KEY} as followed` },
+      );
+      await popup.close();
+      const followed = await sendOk(api, { type: 'follows/list' });
+      assert.deepEqual(
+        followed.follows.map((f) => f.caseKey),
+        [CASE_KEY],
+      );
+      assert.equal(followed.totalNew, 0, 'nothing new yet');
+
+      // 2. Another committee's meeting (another date) with the same case number.
+      const second = await ext.context.newPage();
+      await second.goto(OTHER_COMMITTEE_URL);
+      await waitReady(second, FIRST.truth.punkter.length, 'the other committee');
+
+      // Badge: the tab that revealed it shows "+1"; the global badge the total.
+      const badge = await waitFor(
+        () => ext.badgeText(second),
+        (b) => b === '+1',
+        { what: 'the tab badge "+1" (one new appearance of a followed case)' },
+      ).catch(async (e) => {
+        const global = await ext.inWorker(() => chrome.action.getBadgeText({}));
+        throw new Error(`${e.message}; global badge: "${global}"`);
+      });
+      assert.equal(badge, '+1');
+      assert.equal(
+        await ext.inWorker(() => chrome.action.getBadgeText({})),
+        '1',
+        'the global badge counts 1 new',
+      );
+
+      // Popup: the followed case has one new appearance.
+      const secondTab = await ext.tabId(second);
+      const popup2 = await ext.context.newPage();
+      await popup2.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${secondTab}`);
+      const row = popup2.locator(`[data-testid="followed-list"] [data-case-key="${CASE_KEY}"]`);
+      await row.waitFor({ timeout: 10_000 });
+      const count = await waitFor(
+        () => row.locator('[data-testid="new-count"]').textContent({ timeout: 500 }),
+        (t) => norm(t) === '1',
+        { what: 'new-count "1" in the popup row' },
+      );
+      assert.equal(norm(count), '1');
+      const rowText = norm(await row.textContent());
+      assert.ok(rowText.includes(OTHER_COMMITTEE), `the row names the latest committee: "${rowText}"`);
+
+      // Timeline: clicking the row opens the dashboard at the case; both meetings are there.
+      const [dash] = await Promise.all([
+        ext.context.waitForEvent('page', { timeout: 10_000 }),
+        row.locator('button.followed-open').click(),
+      ]);
+      await dash.waitForLoadState();
+      assert.ok(
+        dash.url().startsWith(`chrome-extension://${ext.extensionId}/dashboard.html#/case/`),
+        `opened ${dash.url()}`,
+      );
+      const dates = await waitFor(
+        () =>
+          dash.evaluate(() =>
+            [
+              ...document.querySelectorAll(
+                '[data-testid="timeline"] [data-appearance][data-source="visited"]',
+              ),
+            ].map((li) => li.getAttribute('data-date')),
+          ),
+        (d) => d.length >= 2,
+        { what: 'two visited appearances in the timeline' },
+      );
+      assert.deepEqual(dates, [FIRST.truth.date, OTHER_DATE], 'both meetings, in date order');
+      const text = norm(await dash.evaluate(VISIBLE_TEXT));
+      assert.ok(text.includes(norm(FIRST.truth.committee)), 'the first committee is named');
+      assert.ok(text.includes(OTHER_COMMITTEE), 'the other committee is named');
+      assert.ok(text.includes('Taget til efterretning'), 'the decision is shown');
+
+      // Seen: opening the timeline clears the new mark.
+      const seen = await waitFor(
+        () => sendOk(api, { type: 'follows/list' }),
+        (r) => r.totalNew === 0,
+        { what: 'the case marked seen' },
+      );
+      assert.equal(seen.totalNew, 0);
+      await dash.close();
+      await second.close();
+      await first.close();
+      await api.close();
+    },
+  );
+});
