@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DataApi, SearchHits } from '../../lib/ui-client/api';
 import { tr } from '../common/i18n';
 import { SearchBox } from '../common/SearchBox';
+import { BackupNotice } from './BackupNotice';
 import { FollowedList } from './FollowedList';
 import { SearchResults } from './SearchResults';
 import { Topics } from './Topics';
@@ -68,11 +69,16 @@ export function PopupDataView({ api, data, openDashboard, openUrl, searchDelay =
             ) : data.follows === 'error' ? (
               <p class="popup-error popup-pad">{tr('popup_loadFailed')}</p>
             ) : (
-              <FollowedList
-                follows={data.follows}
-                onOpen={(f) => openCase(f.caseKey)}
-                onUnfollow={(f) => data.unfollow(f.caseKey, f.title)}
-              />
+              <>
+                <FollowedList
+                  follows={data.follows}
+                  onOpen={(f) => openCase(f.caseKey)}
+                  onUnfollow={(f) => data.unfollow(f.caseKey, f.title)}
+                />
+                {data.follows.length > 0 && (
+                  <BackupNotice api={api} onBackup={() => openDashboard('/backup')} />
+                )}
+              </>
             )}
           </section>
           <section class="popup-section" aria-labelledby="popup-topics-h">

@@ -34,5 +34,8 @@ ${meetingStyles}
 .topic-form { display: flex; gap: 6px; padding: 6px 14px 10px; }
 .topic-value { flex: 1 1 auto; min-width: 0; }
 .popup-links { display: flex; flex-wrap: wrap; gap: 4px; padding: 8px 10px; border-top: 1px solid var(--sgs-border); }
+.popup-notice-box { margin: 8px 14px; padding: 8px 10px; border-radius: 8px; border: 1px solid var(--sgs-border); background: var(--sgs-hover); }
+.popup-notice-box p { margin: 0 0 6px; }
+.popup-notice-actions { display: flex; gap: 6px; margin: 0 !important; }
 .follow-on { border-color: var(--sgs-accent); color: var(--sgs-accent); }
 `;

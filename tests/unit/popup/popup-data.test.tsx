@@ -121,6 +121,29 @@ describe('popup: followed cases', () => {
   });
 });
 
+describe('popup: backup notice', () => {
+  it('once there is something to lose, says uninstalling deletes it and links to the backup', async () => {
+    const api = fakeApi({ follows: [follow({ caseKey: 'ballerup:a', title: 'A' })] });
+    const { openDashboard } = await show(api);
+    const notice = root.querySelector('[data-testid="backup-notice"]')!;
+    expect(notice.textContent).toContain('slettes');
+    await act(async () => notice.querySelector<HTMLButtonElement>('button')!.click());
+    expect(openDashboard).toHaveBeenCalledWith('/backup');
+    expect(api.setFlag).toHaveBeenCalledWith('persistNoticeShown', true);
+    expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
+  });
+
+  it('is not shown when nothing is followed, or once it was seen', async () => {
+    await show(fakeApi());
+    expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
+    render(null, root);
+    const api = fakeApi({ follows: [follow({ caseKey: 'ballerup:a', title: 'A' })] });
+    await api.setFlag('persistNoticeShown', true);
+    await show(api);
+    expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
+  });
+});
+
 describe('popup: follow from the current page', () => {
   it("has a Følg sag button per punkt that follows the punkt's case", async () => {
     const api = fakeApi();
