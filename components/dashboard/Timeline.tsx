@@ -75,7 +75,7 @@ export function Timeline({ api, caseKey, today = todayIso(), onToast }: Timeline
         <h1>{title}</h1>
         <p class="sgs-muted">{[ordered[0]?.municipality, follow?.caseNumber].filter(Boolean).join(' · ')}</p>
         <p class="dash-actions">
-          <button type="button" class="sgs-button" aria-pressed={!!follow} onClick={toggle}>
+          <button type="button" class="sgs-button" data-testid="timeline-follow" onClick={toggle}>
             {follow ? tr('popup_following') : tr('popup_follow')}
           </button>{' '}
           <a class="sgs-link" href={hrefWith('export', { case: caseKey })}>

@@ -7,7 +7,7 @@ export interface FollowButtonProps {
   onToggle: () => void;
 }
 
-/** "Følg sag" / "Følger" next to a punkt of the current page. */
+/** "Følg sag" / "Følger ✓" next to a punkt of the current page: a toggle (aria-pressed) with a constant name. */
 export function FollowButton({ punkt, title, followed, onToggle }: FollowButtonProps) {
   return (
     <button
@@ -15,7 +15,7 @@ export function FollowButton({ punkt, title, followed, onToggle }: FollowButtonP
       class={followed ? 'sgs-button sgs-button-small follow-on' : 'sgs-button sgs-button-small'}
       data-follow-punkt={String(punkt)}
       aria-pressed={followed}
-      aria-label={tr(followed ? 'popup_unfollowPunkt' : 'popup_followPunkt', [punkt, title])}
+      aria-label={tr('popup_followPunkt', [punkt, title])}
       onClick={onToggle}
     >
       {tr(followed ? 'popup_following' : 'popup_follow')}

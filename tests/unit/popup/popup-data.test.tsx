@@ -156,6 +156,7 @@ describe('popup: follow from the current page', () => {
     const b1 = root.querySelector<HTMLButtonElement>('button[data-follow-punkt="1"]')!;
     expect(b1.textContent).toBe('Følg sag');
     expect(b1.getAttribute('aria-pressed')).toBe('false');
+    expect(b1.getAttribute('aria-label')).toBe('Følg sag: punkt 1, Meddelelser');
     await act(async () => b1.click());
     await flush();
     expect(api.follow).toHaveBeenCalledWith({
@@ -166,6 +167,7 @@ describe('popup: follow from the current page', () => {
     });
     const after = root.querySelector<HTMLButtonElement>('button[data-follow-punkt="1"]')!;
     expect(after.getAttribute('aria-pressed')).toBe('true');
+    expect(after.textContent).toBe('Følger ✓');
     expect(rows()).toEqual(['ballerup:00.01.10-P35-7-22']);
   });
 });
