@@ -27,19 +27,6 @@ export function Layer(p: LayerProps) {
   const { key, ...editor } = p.editor ?? { key: '' };
   return (
     <div class="layer">
-      {p.toolbar && !p.editor && (
-        <Toolbar
-          x={p.toolbar.x}
-          y={p.toolbar.y}
-          top={p.toolbar.top}
-          lastColor={p.lastColor}
-          onHighlight={p.onHighlight}
-          onNote={p.onNote}
-          onTags={p.onTags}
-          onClose={p.onCloseToolbar}
-        />
-      )}
-      {p.editor && <Editor key={key} {...(editor as EditorProps)} />}
       {p.persistNotice && !p.toast && (
         <div class="toast notice" role="note" data-testid="persist-notice">
           <span class="toast-text">
@@ -60,6 +47,20 @@ export function Layer(p: LayerProps) {
           onDismiss={p.onDismissToast}
         />
       )}
+      {p.toolbar && !p.editor && (
+        <Toolbar
+          x={p.toolbar.x}
+          y={p.toolbar.y}
+          top={p.toolbar.top}
+          lastColor={p.lastColor}
+          onHighlight={p.onHighlight}
+          onNote={p.onNote}
+          onTags={p.onTags}
+          onClose={p.onCloseToolbar}
+        />
+      )}
+      {/* Last: toolbar and editor stay above the toast and the notice. */}
+      {p.editor && <Editor key={key} {...(editor as EditorProps)} />}
     </div>
   );
 }

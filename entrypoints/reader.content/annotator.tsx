@@ -11,38 +11,17 @@ import { countPerPunkt, listed, orphanQuote } from '../../components/annotate/mo
 import { PunktExtras } from '../../components/annotate/PunktExtras';
 import { annotateStyles } from '../../components/annotate/styles';
 import { t } from '../../components/i18n';
-import {
-  anchorAll,
-  buildTextIndex,
-  createDomRefLocator,
-  createLateAnchorer,
-  createPainter,
-  describe,
-  highlightCss,
-  type LateAnchorer,
-  type LocatedScope,
-  locateScopes,
-  meetingScopeResolver,
-  meetingScopes,
-  type Painter,
-  type ScopeResolver,
-  scopeAt,
-  type TextIndex,
-  WRAPPER_TAG,
-} from '../../lib/anchoring';
+import { createLateAnchorer, describe, type LateAnchorer, scopeAt } from '../../lib/anchoring';
 import type { AnnotationClient } from '../../lib/annotate-client/client';
 import { type QueueState, type Write, WriteQueue } from '../../lib/annotate-client/queue';
 import { pageRefOf } from '../../lib/db/meetings';
-import type {
-  Annotation,
-  AnnotationColor,
-  AnnotationStatus,
-  Motivation,
-  PunktTarget,
-} from '../../lib/model/annotation';
+import type { Annotation, AnnotationColor, AnnotationStatus } from '../../lib/model/annotation';
 import type { Meeting, Punkt } from '../../lib/model/minutes';
-import type { AnchorScope, Target } from '../../lib/model/selectors';
+import type { AnchorScope } from '../../lib/model/selectors';
 import { createHost, type Host } from '../../lib/ui/shadow-host';
+import { isEditable, rectOf, safe } from './dom';
+import { PageHighlights } from './page-highlights';
+import { isTextAnnotation, motivationOf, punktAnnotation, textAnnotation } from './records';
 
 export const TOOLBAR_TAG = 'sagsspor-toolbar' as const;
 const UNDO_MS = 8000;
@@ -75,6 +54,8 @@ interface Captured {
   start: number;
   end: number;
   scope: AnchorScope;
+  /** The selected text (index text, as the quote will be). */
+  quote: string;
   rect: { x: number; y: number; top: number };
 }
 
@@ -82,15 +63,6 @@ type EditorState =
   | { kind: 'new-text'; sel: Captured; focus: 'note' | 'tags'; returnTo: Element | null }
   | { kind: 'new-punkt'; punktNumber: number; returnTo: Element | null }
   | { kind: 'edit'; id: string; at: { left: number; top: number } | null; returnTo: Element | null };
-
-const isEditable = (el: Element | null): boolean =>
-  !!el?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])');
-
-function motivationOf(note: string, tags: readonly string[], text: boolean): Motivation {
-  if (note.trim()) return 'commenting';
-  if (tags.length > 0 || !text) return 'tagging';
-  return 'highlighting';
-}
 
 export class Annotator {
   private readonly doc: Document;
@@ -106,18 +78,11 @@ export class Annotator {
   private readonly anchorState = new Map<string, AnnotationStatus>();
   /** Deleted this session (kept for undo). */
   private readonly deleted = new Map<string, Annotation>();
-  /** Live Ranges of painted CSS highlights (to check them after DOM changes). */
-  private readonly ranges = new Map<string, Range>();
-  private index: TextIndex | null = null;
-  private dirty = true;
-  private located: LocatedScope[] | null = null;
-  private resolver: ScopeResolver | null = null;
-  private painter: Painter | null = null;
+  private readonly hl: PageHighlights;
   private late: LateAnchorer | null = null;
   private readonly queue: WriteQueue;
   private queueState: QueueState = { pending: 0, error: null };
   private host: Host | null = null;
-  private sheet: CSSStyleSheet | HTMLStyleElement | null = null;
   private toolbar: Captured | null = null;
   private editor: EditorState | null = null;
   private knownTags: string[] = [];
@@ -134,6 +99,7 @@ export class Annotator {
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.doc = deps.doc;
+    this.hl = new PageHighlights(deps.doc, deps.painter ?? 'auto');
     this.queue = new WriteQueue((w) => deps.client.write(w), {
       ...deps.queue,
       onChange: (s) => {
@@ -157,9 +123,7 @@ export class Annotator {
     const key = `${page.url}\u0001${page.meetingKey ?? ''}`;
     this.meeting = meeting;
     this.url = url;
-    this.dirty = true;
-    this.located = null;
-    this.resolver = null;
+    this.hl.setMeeting(meeting, page.meetingKey);
     if (key !== this.key) {
       this.reset(key);
       this.meetingKey = page.meetingKey;
@@ -171,7 +135,7 @@ export class Annotator {
 
   /** The page's DOM changed (not by us): the text index is stale. */
   domChanged(): void {
-    this.dirty = true;
+    this.hl.markDirty();
   }
 
   stop(): void {
@@ -182,8 +146,7 @@ export class Annotator {
     if (this.toast) clearTimeout(this.toast.timer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
     if (this.selTimer) clearTimeout(this.selTimer);
-    safe(() => this.painter?.clearAll());
-    this.removeSheet();
+    this.hl.destroy();
     if (this.host) {
       const h = this.host;
       safe(() => render(null, h.mount));
@@ -198,13 +161,10 @@ export class Annotator {
     this.loaded = false;
     this.late?.stop();
     this.late = null;
-    safe(() => this.painter?.clearAll());
-    this.painter = null;
-    this.index = null;
+    this.hl.reset();
     this.annotations.clear();
     this.anchorState.clear();
     this.deleted.clear();
-    this.ranges.clear();
     this.toolbar = null;
     this.editor = null;
     this.orphanMessage = null;
@@ -263,7 +223,7 @@ export class Annotator {
       body,
       () =>
         safe(() => {
-          this.dirty = true;
+          this.hl.markDirty();
           // A fresh parse (new DomRefs) comes back through setPage, which re-anchors.
           if (this.deps.reparse) this.deps.reparse();
           else this.refresh();
@@ -272,123 +232,14 @@ export class Annotator {
     );
   }
 
-  // ─── index, scopes, painting ─────────────────────────────────────────────
-
-  private ensureIndex(): TextIndex {
-    if (!this.index || this.dirty) {
-      this.index = buildTextIndex(this.doc);
-      this.dirty = false;
-      this.located = null;
-      this.resolver = null;
-      this.painter?.setIndex(this.index);
-    }
-    return this.index;
-  }
-
-  private ensureResolver(): ScopeResolver | null {
-    if (!this.meeting || !this.doc.body) return null;
-    if (!this.resolver)
-      this.resolver = meetingScopeResolver(this.meeting, createDomRefLocator(this.doc.body));
-    return this.resolver;
-  }
-
-  private ensureLocated(): LocatedScope[] {
-    const index = this.ensureIndex();
-    if (!this.located) {
-      const resolve = this.ensureResolver();
-      this.located =
-        this.meeting && resolve
-          ? locateScopes(index, meetingScopes(this.meeting, this.meetingKey ?? undefined), resolve)
-          : [];
-    }
-    return this.located;
-  }
-
-  private ensurePainter(): Painter {
-    const index = this.ensureIndex();
-    if (!this.painter) {
-      this.addSheet();
-      this.painter = createPainter(index, { prefer: this.deps.painter ?? 'auto' });
-    }
-    return this.painter;
-  }
-
-  /** Highlight CSS on the page: a constructed sheet appended to document.adoptedStyleSheets. */
-  private addSheet(): void {
-    const doc = this.doc;
-    if (this.sheet instanceof HTMLElement) {
-      if (!this.sheet.isConnected) (doc.head ?? doc.documentElement).appendChild(this.sheet);
-      return;
-    }
-    try {
-      if (!this.sheet) {
-        const Ctor = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
-        const sheet = new Ctor();
-        sheet.replaceSync(highlightCss());
-        this.sheet = sheet;
-      }
-      const sheet = this.sheet as CSSStyleSheet;
-      if (!doc.adoptedStyleSheets.includes(sheet))
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      return;
-    } catch {
-      // Firefox may refuse a sheet from the content-script sandbox: a <style> element instead.
-    }
-    const style = doc.createElement('style');
-    style.setAttribute('data-sagsspor-ui', '');
-    style.textContent = highlightCss();
-    (doc.head ?? doc.documentElement).appendChild(style);
-    this.sheet = style;
-  }
-
-  private removeSheet(): void {
-    const s = this.sheet;
-    this.sheet = null;
-    if (!s) return;
-    safe(() => {
-      if (s instanceof HTMLElement) s.remove();
-      else this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((x) => x !== s);
-    });
-  }
-
-  private isText(a: Annotation): a is Annotation & { target: Target } {
-    return a.target.selectors.length === 2;
-  }
+  // ─── anchoring ───────────────────────────────────────────────────────────
 
   /** Anchor a batch against ONE index and paint; orphans are kept and listed. */
   private anchorBatch(list: Annotation[]): void {
-    const text = list.filter((a) => this.isText(a)) as (Annotation & { target: Target })[];
-    if (text.length === 0) return;
-    const index = this.ensureIndex();
-    const resolve = this.ensureResolver() ?? undefined;
-    const results = anchorAll(
-      text.map((a) => a.target),
-      index,
-      resolve,
-    );
-    const painter = this.ensurePainter();
-    const paint: { id: string; start: number; end: number; color: string }[] = [];
-    results.forEach((r, i) => {
-      const a = text[i]!;
-      if (r.status === 'anchored') {
-        paint.push({ id: a.id, start: r.start, end: r.end, color: a.color });
-        this.setAnchor(a, 'anchored');
-      } else {
-        painter.clear(a.id);
-        this.ranges.delete(a.id);
-        this.setAnchor(a, 'orphaned');
-      }
-    });
-    this.paint(paint);
-  }
-
-  private paint(list: { id: string; start: number; end: number; color: string }[]): void {
-    const painter = this.ensurePainter();
-    painter.paint(list);
-    if (painter.kind !== 'highlight-api' || !this.index) return;
-    for (const p of list) {
-      const r = this.index.toRange(p.start, p.end);
-      if (r) this.ranges.set(p.id, r);
+    const text = list.filter(isTextAnnotation);
+    for (const [id, status] of this.hl.anchor(text)) {
+      const a = this.annotations.get(id);
+      if (a) this.setAnchor(a, status);
     }
   }
 
@@ -420,43 +271,12 @@ export class Annotator {
    */
   private refresh(): void {
     if (!this.loaded || this.annotations.size === 0) return;
-    const index = this.ensureIndex();
-    const painter = this.painter;
-    const redo: Annotation[] = [];
-    for (const a of this.annotations.values()) {
-      if (!this.isText(a)) continue;
-      if (this.anchorState.get(a.id) !== 'anchored' || !painter || !this.stillPainted(a, index, painter))
-        redo.push(a);
-    }
-    if (painter?.kind === 'wrapper') {
-      // Wrappers the page removed: clear them first, so repainting starts clean.
-      for (const a of redo) painter.clear(a.id);
-    }
-    if (
-      painter &&
-      this.sheet &&
-      !(this.sheet instanceof HTMLElement) &&
-      !this.doc.adoptedStyleSheets.includes(this.sheet)
-    )
-      this.addSheet();
+    const text = [...this.annotations.values()].filter(isTextAnnotation);
+    const painted = text.filter((a) => this.anchorState.get(a.id) === 'anchored');
+    const pending = text.filter((a) => this.anchorState.get(a.id) !== 'anchored');
+    const redo = [...pending, ...this.hl.lost(painted)];
     if (redo.length) this.anchorBatch(redo);
     this.changed();
-  }
-
-  private stillPainted(a: Annotation & { target: Target }, index: TextIndex, painter: Painter): boolean {
-    if (!painter.has(a.id)) return false;
-    let o: { start: number; end: number } | null = null;
-    if (painter.kind === 'wrapper') {
-      const ws = this.doc.querySelectorAll(`${WRAPPER_TAG}[data-sagsspor-id="${a.id}"]`);
-      if (ws.length === 0) return false;
-      o = { start: index.elementOffsets(ws[0]!).start, end: index.elementOffsets(ws[ws.length - 1]!).end };
-    } else {
-      // CSS highlights change no DOM: the live Range painted still says where the text is.
-      const r = this.ranges.get(a.id);
-      if (!r || r.collapsed || !r.startContainer.isConnected) return false;
-      o = index.rangeOffsets(r);
-    }
-    return collapse(index.text.slice(o.start, o.end)) === collapse(a.target.selectors[0].exact);
   }
 
   // ─── selection, keys, clicks ─────────────────────────────────────────────
@@ -506,20 +326,21 @@ export class Annotator {
     const el = common.nodeType === 1 ? (common as Element) : common.parentElement;
     if (!el || isEditable(el) || el.closest('sagsspor-root, sagsspor-toolbar, [data-sagsspor-ui]'))
       return null;
-    const index = this.ensureIndex();
+    const index = this.hl.textIndex();
     const off = index.rangeOffsets(range);
     if (off.end <= off.start || !/\S/.test(index.text.slice(off.start, off.end))) return null;
     // Trim surrounding whitespace so the quote starts and ends on text.
     let { start, end } = off;
     while (start < end && /\s/.test(index.text[start]!)) start++;
     while (end > start && /\s/.test(index.text[end - 1]!)) end--;
-    const hit = scopeAt(start, this.ensureLocated());
+    const hit = scopeAt(start, this.hl.scopes());
     if (!hit) return null;
     return {
       range: range.cloneRange(),
       start,
       end,
       scope: hit.scope,
+      quote: index.text.slice(start, end),
       rect: rectOf(range),
     };
   }
@@ -553,13 +374,12 @@ export class Annotator {
   }
 
   private onClick(e: MouseEvent): void {
-    if (!this.painter || this.annotations.size === 0 || e.button !== 0) return;
+    if (this.hl.kind === null || this.annotations.size === 0 || e.button !== 0) return;
     const sel = this.doc.getSelection();
     if (sel && !sel.isCollapsed) return; // the end of a drag-select, not a click
     const target = e.target as Element | null;
     if (target?.closest?.('sagsspor-root, sagsspor-toolbar')) return;
-    this.ensureIndex();
-    const ids = this.painter.hitTest(e.clientX, e.clientY).filter((id) => this.annotations.has(id));
+    const ids = this.hl.hitTest(e.clientX, e.clientY).filter((id) => this.annotations.has(id));
     if (ids.length === 0) return;
     this.openEdit(ids[0]!, { left: e.clientX - 20, top: e.clientY + 16 }, null);
   }
@@ -568,30 +388,19 @@ export class Annotator {
 
   private build(sel: Captured, color: AnnotationColor, note: string, tags: string[]): Annotation | null {
     if (!this.meeting) return null;
-    const index = this.ensureIndex();
     // The DOM may have changed since the toolbar appeared: the cloned Range followed it.
-    const off = this.dirtySince(sel) ? index.rangeOffsets(sel.range) : { start: sel.start, end: sel.end };
-    const target = describe(index, off, sel.scope, this.ensureResolver() ?? undefined);
+    const stale = this.hl.isDirty || sel.range.collapsed;
+    const index = this.hl.textIndex();
+    const off = stale ? index.rangeOffsets(sel.range) : sel;
+    const target = describe(index, { start: off.start, end: off.end }, sel.scope, this.hl.scopeResolver());
     if (!target) return null;
-    const now = this.now();
-    return {
-      id: this.uuid(),
-      page: pageRefOf(this.meeting, this.url, sel.scope.punktNumber),
+    return textAnnotation(
+      this.meeting,
+      this.url,
       target,
-      motivation: motivationOf(note, tags, true),
-      color,
-      note,
-      tags,
-      quote: target.selectors[0].exact,
-      created: now,
-      modified: now,
-      status: 'anchored',
-      deletedAt: null,
-    };
-  }
-
-  private dirtySince(sel: Captured): boolean {
-    return this.index === null || this.dirty || sel.range.collapsed;
+      { color, note, tags },
+      { id: this.uuid(), now: this.now() },
+    );
   }
 
   /** Create a highlight from a captured selection (toolbar colour button or `h`). */
@@ -610,7 +419,7 @@ export class Annotator {
   private add(a: Annotation): void {
     this.annotations.set(a.id, a);
     // Optimistic: painted at once (the position selector matches on the first try).
-    if (this.isText(a)) this.anchorBatch([a]);
+    if (isTextAnnotation(a)) this.anchorBatch([a]);
     this.queue.enqueue({ kind: 'upsert', annotation: a });
     this.maybeShowPersistNotice();
     this.changed();
@@ -636,18 +445,14 @@ export class Annotator {
   activate(id: string, returnTo: Element | null = null): void {
     const a = this.annotations.get(id);
     if (!a) return;
-    if (!this.isText(a)) {
+    if (!isTextAnnotation(a)) {
       if (a.page.punktNumber !== null) this.deps.jumpToPunkt?.(a.page.punktNumber);
       this.openEdit(id, null, returnTo);
       return;
     }
     let at: { left: number; top: number } | null = null;
     safe(() => {
-      const index = this.ensureIndex();
-      const results = anchorAll([a.target], index, this.ensureResolver() ?? undefined);
-      const r = results[0];
-      if (r?.status !== 'anchored') return;
-      const range = index.toRange(r.start, r.end);
+      const range = this.hl.locate(a);
       const el = range?.startContainer.parentElement;
       el?.scrollIntoView?.({ block: 'center' });
       const rect = range?.getBoundingClientRect?.();
@@ -697,11 +502,15 @@ export class Annotator {
       note: draft.note,
       tags: draft.tags,
       color: draft.color,
-      motivation: motivationOf(draft.note, draft.tags, this.isText(old)),
+      motivation: motivationOf(draft.note, draft.tags, isTextAnnotation(old)),
       modified: Math.max(this.now(), old.modified + 1),
     };
     this.annotations.set(updated.id, updated);
-    if (this.isText(updated) && updated.color !== old.color && this.painter?.has(updated.id)) {
+    if (
+      isTextAnnotation(updated) &&
+      updated.color !== old.color &&
+      this.anchorState.get(updated.id) === 'anchored'
+    ) {
       // Repaint in the new colour (same place).
       this.anchorBatch([updated]);
     }
@@ -710,33 +519,11 @@ export class Annotator {
   }
 
   private buildPunkt(n: number, draft: EditorDraft): Annotation | null {
-    const punkt = this.meeting?.punkter.find((p) => p.number === n);
-    if (!this.meeting || !punkt) return null;
-    const target: PunktTarget = {
-      scope: {
-        ...(this.meetingKey ? { meetingKey: this.meetingKey } : {}),
-        punktNumber: n,
-        caseNumber: punkt.caseNumber,
-        sectionKind: null,
-        sectionIndex: null,
-      },
-      selectors: [],
-    };
-    const now = this.now();
-    return {
+    if (!this.meeting) return null;
+    return punktAnnotation(this.meeting, this.url, this.meetingKey, n, draft, {
       id: this.uuid(),
-      page: pageRefOf(this.meeting, this.url, n),
-      target,
-      motivation: motivationOf(draft.note, draft.tags, false),
-      color: draft.color,
-      note: draft.note,
-      tags: draft.tags,
-      quote: '',
-      created: now,
-      modified: now,
-      status: 'anchored',
-      deletedAt: null,
-    };
+      now: this.now(),
+    });
   }
 
   /** Soft delete with an undo toast (~8 s). */
@@ -747,8 +534,7 @@ export class Annotator {
     this.annotations.delete(id);
     this.anchorState.delete(id);
     this.deleted.set(id, a);
-    safe(() => this.painter?.clear(id));
-    this.ranges.delete(id);
+    this.hl.clear(id);
     this.queue.enqueue({ kind: 'delete', id, at: this.now() });
     if (this.toast) clearTimeout(this.toast.timer);
     this.toast = { id, timer: setTimeout(() => this.dismissToast(), UNDO_MS) };
@@ -764,7 +550,7 @@ export class Annotator {
     const restored = { ...a, deletedAt: null, modified: Math.max(this.now(), a.modified + 1) };
     this.annotations.set(id, restored);
     this.queue.enqueue({ kind: 'undo', id, at: this.now() });
-    if (this.isText(restored)) this.anchorBatch([restored]);
+    if (isTextAnnotation(restored)) this.anchorBatch([restored]);
     this.changed();
   }
 
@@ -840,14 +626,14 @@ export class Annotator {
   get anchoredCount(): number {
     let n = 0;
     for (const a of this.annotations.values())
-      if (!this.isText(a) || this.anchorState.get(a.id) === 'anchored') n++;
+      if (!isTextAnnotation(a) || this.anchorState.get(a.id) === 'anchored') n++;
     return n;
   }
 
   get orphanCount(): number {
     let n = 0;
     for (const a of this.annotations.values())
-      if (this.isText(a) && this.anchorState.get(a.id) === 'orphaned') n++;
+      if (isTextAnnotation(a) && this.anchorState.get(a.id) === 'orphaned') n++;
     return n;
   }
 
@@ -880,10 +666,10 @@ export class Annotator {
   section() {
     const all = [...this.annotations.values()];
     const shown = all
-      .filter((a) => !this.isText(a) || this.anchorState.get(a.id) === 'anchored')
+      .filter((a) => !isTextAnnotation(a) || this.anchorState.get(a.id) === 'anchored')
       .sort((x, y) => (x.page.punktNumber ?? -1) - (y.page.punktNumber ?? -1) || x.created - y.created);
     const orphans: OrphanItem[] = all
-      .filter((a) => this.isText(a) && this.anchorState.get(a.id) === 'orphaned')
+      .filter((a) => isTextAnnotation(a) && this.anchorState.get(a.id) === 'orphaned')
       .map((a) => ({ id: a.id, quote: orphanQuote(a), punktNumber: a.page.punktNumber }));
     return (
       <AnnotationsSection
@@ -945,7 +731,7 @@ export class Annotator {
         ...common,
         key: `new-${ed.sel.start}-${ed.sel.end}`,
         heading: t('editorLabel'),
-        quote: this.index?.text.slice(ed.sel.start, ed.sel.end) ?? '',
+        quote: ed.sel.quote,
         initial: { note: '', tags: [], color: this.lastColor },
         showColor: true,
         focus: ed.focus,
@@ -965,7 +751,7 @@ export class Annotator {
     }
     const a = this.annotations.get(ed.id);
     if (!a) return null;
-    const text = this.isText(a);
+    const text = isTextAnnotation(a);
     return {
       ...common,
       key: `edit-${a.id}`,
@@ -989,25 +775,5 @@ export class Annotator {
 
   private uuid(): string {
     return this.deps.uuid?.() ?? crypto.randomUUID();
-  }
-}
-
-/** Viewport position of a selection: end of its last line, top of its first. */
-function rectOf(range: Range): { x: number; y: number; top: number } {
-  const rects = typeof range.getClientRects === 'function' ? [...range.getClientRects()] : [];
-  const last = rects[rects.length - 1];
-  const first = rects[0];
-  return { x: last?.right ?? 0, y: last?.bottom ?? 0, top: first?.top ?? 0 };
-}
-
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-function safe(fn: () => unknown): void {
-  try {
-    fn();
-  } catch {
-    // never throw into the page
   }
 }
