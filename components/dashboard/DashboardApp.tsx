@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DataApi } from '../../lib/ui-client/api';
 import { useLoad } from '../common/hooks';
 import { tr } from '../common/i18n';
@@ -58,6 +58,18 @@ export function DashboardApp({
   const closeToast = useCallback(() => setToast(null), []);
   const onToast = useCallback((text: string, undo?: () => void) => setToast(toastOf(text, undo)), []);
   const current = route.name === 'case' || route.name === 'topic' ? 'home' : route.name;
+  // After a route change (not on load), move focus to the new view so keyboard and screen-reader
+  // users start at its top.
+  const mainRef = useRef<HTMLElement>(null);
+  const routeKey =
+    route.name === 'case' ? `case:${route.key}` : route.name === 'topic' ? `topic:${route.id}` : route.name;
+  const firstRoute = useRef(routeKey);
+  useEffect(() => {
+    if (routeKey !== firstRoute.current) {
+      firstRoute.current = '';
+      mainRef.current?.focus({ preventScroll: false });
+    }
+  }, [routeKey]);
   useEffect(() => {
     document.title = `${tr(NAV.find((n) => n.name === current)?.key ?? 'dash_navCases')} · Sagsspor`;
   }, [current]);
@@ -80,13 +92,12 @@ export function DashboardApp({
       </header>
       <main
         class="dash-main"
-        key={
-          route.name === 'case'
-            ? `case:${route.key}`
-            : route.name === 'topic'
-              ? `topic:${route.id}`
-              : route.name
-        }
+        key={routeKey}
+        // The old view's ref clears after the new one sets it: keep the latest element.
+        ref={(el) => {
+          if (el) mainRef.current = el;
+        }}
+        tabIndex={-1}
       >
         {route.name === 'home' && (
           <>

@@ -10,6 +10,8 @@ body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica N
 .dash-nav { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 0; padding: 0; }
 .dash-nav a { color: var(--sgs-text); text-decoration: none; padding: 4px 2px; }
 .dash-nav a[aria-current] { border-bottom: 2px solid var(--sgs-accent); font-weight: 650; }
+/* focused on route change, for screen readers; no ring on a container */
+.dash-main:focus { outline: none; }
 .dash-main { max-width: 920px; margin: 0 auto; padding: 16px 24px 48px; }
 .dash-main h1 { font-size: 22px; margin: 8px 0 12px; }
 .dash-main h2 { font-size: 16px; margin: 20px 0 8px; }

@@ -331,3 +331,25 @@ describe('dashboard: topic', () => {
     expect(link.getAttribute('href')).toBe('#/case/ballerup%3A17.00.00-A00-1-24');
   });
 });
+
+describe('dashboard: routing', () => {
+  it('follows the hash and moves focus to the new view', async () => {
+    let hash = '#/tags';
+    const api = dashApi({ listTags: vi.fn(async () => []), listFollowed: vi.fn(async () => []) });
+    await act(async () => {
+      render(<DashboardApp api={api} save={vi.fn()} hash={() => hash} />, root);
+    });
+    await flush();
+    expect(root.querySelector('[data-testid="dashboard"]')?.getAttribute('data-route')).toBe('tags');
+    expect(root.querySelector('a[aria-current="page"]')?.getAttribute('href')).toBe('#/tags');
+    expect(document.activeElement?.tagName).not.toBe('MAIN');
+    hash = '#/backup';
+    await act(async () => {
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await flush();
+    expect(root.querySelector('[data-testid="dashboard"]')?.getAttribute('data-route')).toBe('backup');
+    expect(document.activeElement).toBe(root.querySelector('main'));
+    expect(root.querySelector('[data-testid="backup-download"]')).not.toBeNull();
+  });
+});
