@@ -115,6 +115,9 @@ export const UI_KEYS = [
   'dash_undo',
   'popup_actionFailed',
   'popup_annotationUntitled',
+  'popup_backupNotice',
+  'popup_backupNoticeBackup',
+  'popup_backupNoticeOk',
   'popup_follow',
   'popup_followPunkt',
   'popup_followedEmpty',
@@ -159,7 +162,6 @@ export const UI_KEYS = [
   'popup_topicsHeading',
   'popup_unfollow',
   'popup_unfollowCase',
-  'popup_unfollowPunkt',
   'popup_unfollowedToast',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
