@@ -14,14 +14,13 @@ import { t } from '../../components/i18n';
 import { createLateAnchorer, describe, type LateAnchorer, scopeAt } from '../../lib/anchoring';
 import type { AnnotationClient } from '../../lib/annotate-client/client';
 import { type QueueState, type Write, WriteQueue } from '../../lib/annotate-client/queue';
-import { pageRefOf } from '../../lib/db/meetings';
 import type { Annotation, AnnotationColor, AnnotationStatus } from '../../lib/model/annotation';
 import type { Meeting, Punkt } from '../../lib/model/minutes';
 import type { AnchorScope } from '../../lib/model/selectors';
 import { createHost, type Host } from '../../lib/ui/shadow-host';
 import { isEditable, rectOf, safe } from './dom';
 import { PageHighlights } from './page-highlights';
-import { isTextAnnotation, motivationOf, punktAnnotation, textAnnotation } from './records';
+import { isTextAnnotation, motivationOf, pageRef, punktAnnotation, textAnnotation } from './records';
 
 export const TOOLBAR_TAG = 'sagsspor-toolbar' as const;
 const UNDO_MS = 8000;
@@ -119,7 +118,7 @@ export class Annotator {
       if (this.key) this.reset('');
       return;
     }
-    const page = pageRefOf(meeting, url, null);
+    const page = pageRef(meeting, url, null);
     const key = `${page.url}\u0001${page.meetingKey ?? ''}`;
     this.meeting = meeting;
     this.url = url;

@@ -220,3 +220,20 @@ describe('counting and orphans', () => {
     expect($('[data-testid="storage-full"]').getAttribute('role')).toBe('alert');
   });
 });
+
+describe('page keys on the content side', () => {
+  it('pageRefCompat (Firefox-safe) keys exactly like lib/db pageRefOf', async () => {
+    const { pageRefOf } = await import('../../../lib/db/meetings');
+    const { pageRefCompat } = await import('../../../entrypoints/reader.content/records');
+    const { meeting } = await import('../ui/fixtures');
+    const urls = [
+      'https://dagsorden.ballerup.dk/meeting/9105328?utm_source=x&fbclid=1&id=7#punkt-3',
+      'https://www.aarhus.dk/demokrati/politik/referat?id=5&_ga=2',
+      'https://example.dk/a?x=1&x=2&UTM_Medium=y',
+      'not a url',
+    ];
+    for (const m of [meeting(), meeting({ committee: null }), meeting({ municipality: null, date: null })])
+      for (const url of urls)
+        for (const n of [null, 1, 3, 42]) expect(pageRefCompat(m, url, n)).toEqual(pageRefOf(m, url, n));
+  });
+});
