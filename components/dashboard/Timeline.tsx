@@ -73,7 +73,9 @@ export function Timeline({ api, caseKey, today = todayIso(), onToast }: Timeline
     <article class="dash-case">
       <header class="dash-case-header">
         <h1>{title}</h1>
-        <p class="sgs-muted">{[ordered[0]?.municipality, follow?.caseNumber].filter(Boolean).join(' · ')}</p>
+        <p class="sgs-muted">
+          {[follow?.municipality ?? ordered[0]?.municipality, follow?.caseNumber].filter(Boolean).join(' · ')}
+        </p>
         <p class="dash-actions">
           <button type="button" class="sgs-button" data-testid="timeline-follow" onClick={toggle}>
             {follow ? tr('popup_following') : tr('popup_follow')}
