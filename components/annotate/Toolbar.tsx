@@ -61,6 +61,7 @@ export function Toolbar({ x, y, top, lastColor, onHighlight, onNote, onTags, onC
           class={c === lastColor ? 'swatch swatch-default' : 'swatch'}
           data-testid={`hl-${c}`}
           data-color={c}
+          aria-keyshortcuts={c === lastColor ? 'h' : undefined}
           aria-label={t('highlightIn', [colorName(c)])}
           title={t('highlightIn', [colorName(c)])}
           style={{ background: SWATCH[c] }}
@@ -72,6 +73,7 @@ export function Toolbar({ x, y, top, lastColor, onHighlight, onNote, onTags, onC
         type="button"
         class="tool"
         data-testid="note"
+        aria-keyshortcuts="n"
         aria-label={t('addNote')}
         title={t('addNote')}
         onClick={onNote}
@@ -82,6 +84,7 @@ export function Toolbar({ x, y, top, lastColor, onHighlight, onNote, onTags, onC
         type="button"
         class="tool"
         data-testid="tags"
+        aria-keyshortcuts="t"
         aria-label={t('addTags')}
         title={t('addTags')}
         onClick={onTags}

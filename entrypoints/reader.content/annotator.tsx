@@ -95,6 +95,7 @@ export class Annotator {
   private selTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanups: (() => void)[] = [];
   private stopped = false;
+  private unloadGuarded = false;
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.doc = deps.doc;
@@ -103,6 +104,7 @@ export class Annotator {
       ...deps.queue,
       onChange: (s) => {
         this.queueState = s;
+        this.guardUnload(s.pending > 0);
         this.changed();
       },
     });
@@ -137,7 +139,25 @@ export class Annotator {
     this.hl.markDirty();
   }
 
+  /**
+   * While writes are unacknowledged, leaving the page asks first (the
+   * listener exists only then, so the back/forward cache is not blocked).
+   */
+  private guardUnload(on: boolean): void {
+    const win = this.doc.defaultView;
+    if (!win || on === this.unloadGuarded) return;
+    this.unloadGuarded = on;
+    if (on) win.addEventListener('beforeunload', this.onBeforeUnload);
+    else win.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
+    e.preventDefault();
+    e.returnValue = '';
+  };
+
   stop(): void {
+    this.guardUnload(false);
     this.stopped = true;
     this.late?.stop();
     this.queue.dispose();

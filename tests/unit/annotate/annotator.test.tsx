@@ -357,9 +357,17 @@ describe('Annotator', () => {
     showPanel();
     expect(panel.querySelector('[data-testid="storage-full"]')?.textContent).toContain('Lageret er fuldt');
     expect(panel.querySelector('[data-testid="pending"]')).not.toBeNull();
+    // Leaving the page asks first while a write is pending…
+    const leave = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leave);
+    expect(leave.defaultPrevented).toBe(true);
     client.answer = () => ({ ok: true });
     await wait(40);
     expect(a.pendingWrites).toBe(0);
+    // …and not once everything is saved.
+    const later = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(later);
+    expect(later.defaultPrevented).toBe(false);
     showPanel();
     expect(panel.querySelector('[data-testid="storage-full"]')).toBeNull();
     expect(changes).toBeGreaterThan(0);

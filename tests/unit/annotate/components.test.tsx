@@ -63,8 +63,10 @@ describe('Toolbar', () => {
       'Fremhæv med lyserød (h)',
       'Fremhæv med lilla (h)',
       'Tilføj note (n)',
-      'Tilføj tags',
+      'Tilføj tags (t)',
     ]);
+    expect(bar.querySelector('[data-testid="hl-green"]')?.getAttribute('aria-keyshortcuts')).toBe('h');
+    expect(bar.querySelector('[data-testid="note"]')?.getAttribute('aria-keyshortcuts')).toBe('n');
     for (const c of ANNOTATION_COLORS)
       expect(bar.querySelector(`[data-testid="hl-${c}"]`)?.tagName).toBe('BUTTON');
     act(() => $<HTMLButtonElement>('[data-testid="hl-blue"]').click());
