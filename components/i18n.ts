@@ -76,6 +76,11 @@ export const MESSAGE_KEYS = [
   'annotationCount',
   'annotationCountOne',
   'punktNote',
+  // background: new appearances of followed cases (badge title, notifications)
+  'badgeNewTitle',
+  'notifyNewTitle',
+  'notifyNewTitleOne',
+  'notifyMore',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 

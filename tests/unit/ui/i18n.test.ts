@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UI_KEYS } from '../../../components/common/i18n';
 import { formatDate, MESSAGE_KEYS, punkterCount, t } from '../../../components/i18n';
 import { loadMessages, stubI18n } from './i18n-stub';
 
@@ -7,8 +8,11 @@ describe('i18n', () => {
   const en = loadMessages('en');
 
   it('has every UI key in Danish and English, and no stray keys', () => {
-    expect(Object.keys(da).sort()).toEqual([...MESSAGE_KEYS].sort());
-    expect(Object.keys(en).sort()).toEqual([...MESSAGE_KEYS].sort());
+    // Core/panel/background keys (MESSAGE_KEYS) plus the popup/dashboard keys (UI_KEYS).
+    const all = [...MESSAGE_KEYS, ...UI_KEYS].sort();
+    expect(new Set(all).size).toBe(all.length);
+    expect(Object.keys(da).sort()).toEqual(all);
+    expect(Object.keys(en).sort()).toEqual(all);
   });
 
   it('uses the same placeholders in both languages', () => {
