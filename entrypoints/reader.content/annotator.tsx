@@ -187,7 +187,10 @@ export class Annotator {
     this.toolbar = null;
     this.editor = null;
     this.orphanMessage = null;
-    if (!key) this.meeting = null;
+    if (!key) {
+      this.meeting = null;
+      this.hl.setMeeting(null, null);
+    }
     this.renderLayer();
     this.changed();
   }
@@ -397,7 +400,13 @@ export class Annotator {
     const sel = this.doc.getSelection();
     if (sel && !sel.isCollapsed) return; // the end of a drag-select, not a click
     const target = e.target as Element | null;
-    if (target?.closest?.('sagsspor-root, sagsspor-toolbar')) return;
+    // Our UI, and the page's own controls (a highlighted link still just navigates).
+    if (
+      target?.closest?.(
+        'sagsspor-root, sagsspor-toolbar, a[href], button, input, select, textarea, label, summary',
+      )
+    )
+      return;
     const ids = this.hl.hitTest(e.clientX, e.clientY).filter((id) => this.annotations.has(id));
     if (ids.length === 0) return;
     this.openEdit(ids[0]!, { left: e.clientX - 20, top: e.clientY + 16 }, null);
