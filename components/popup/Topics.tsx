@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { KLE_MAIN_GROUP_LIST, kleMainGroupName } from '../../lib/kle/main-groups';
 import type { Topic, TopicKind } from '../../lib/model/records';
 import type { TopicWithCount } from '../../lib/ui-client/api';
 import { tr } from '../common/i18n';
@@ -12,7 +13,10 @@ export interface TopicsProps {
 }
 
 export function topicLabel(t: Pick<Topic, 'kind' | 'value'>): string {
-  if (t.kind === 'kle') return tr('popup_topicKle', [t.value]);
+  if (t.kind === 'kle') {
+    const name = kleMainGroupName(t.value);
+    return `${tr('popup_topicKle', [t.value])}${name ? ` ${name}` : ''}`;
+  }
   if (t.kind === 'committee') return tr('popup_topicCommittee', [t.value]);
   return t.value;
 }
@@ -88,17 +92,21 @@ export function Topics({ topics, onAdd, onRemove, onOpen }: TopicsProps) {
           <option value="kle">{tr('popup_topicKindKle')}</option>
         </select>
         {kind === 'kle' ? (
-          <input
+          // KL's main groups (lib/kle): pick by name, stored as the two-digit code.
+          <select
             class="sgs-input topic-value"
-            type="number"
-            min={0}
-            max={99}
             aria-label={tr('popup_topicValue')}
-            placeholder={tr('popup_topicKlePlaceholder')}
             value={value}
             aria-invalid={error ? true : undefined}
-            onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
-          />
+            onChange={(e) => setValue((e.currentTarget as HTMLSelectElement).value)}
+          >
+            <option value="">{tr('popup_topicKlePlaceholder')}</option>
+            {KLE_MAIN_GROUP_LIST.map((g) => (
+              <option key={g.code} value={g.code}>
+                {g.code} {g.name}
+              </option>
+            ))}
+          </select>
         ) : (
           <input
             class="sgs-input topic-value"

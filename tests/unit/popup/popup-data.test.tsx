@@ -239,16 +239,20 @@ describe('popup: topics', () => {
       select.value = 'kle';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    const input = topics.querySelector<HTMLInputElement>('input[type="number"]')!;
+    // KL's main groups are offered by name (lib/kle); the code is stored.
+    const groups = topics.querySelector<HTMLSelectElement>('select.topic-value')!;
+    expect(groups.textContent).toContain('15 Arbejdsmarked og beskæftigelsesindsats');
     await act(async () => {
-      input.value = '7';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
+      groups.value = '15';
+      groups.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await act(async () => {
       topics.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     });
     await flush();
-    expect(api.addTopic).toHaveBeenCalledWith('kle', '07');
-    expect(root.querySelector('[data-testid="topics"]')?.textContent).toContain('KLE 07');
+    expect(api.addTopic).toHaveBeenCalledWith('kle', '15');
+    expect(root.querySelector('[data-testid="topics"]')?.textContent).toContain(
+      'KLE 15 Arbejdsmarked og beskæftigelsesindsats',
+    );
   });
 });
