@@ -14,6 +14,8 @@ export interface LayerProps {
   /** Shown once: uninstalling deletes the data; link to the backup page. */
   persistNotice?: { backupUrl: string } | null;
   onDismissNotice?: () => void;
+  /** Writes cannot be saved (disk/quota full): shown over the page, the panel may be closed. */
+  storageFull?: boolean;
   onHighlight: (color: AnnotationColor) => void;
   onNote: () => void;
   onTags: () => void;
@@ -38,6 +40,11 @@ export function Layer(p: LayerProps) {
           <button type="button" class="btn btn-primary" onClick={p.onDismissNotice}>
             {t('dismiss')}
           </button>
+        </div>
+      )}
+      {p.storageFull && (
+        <div class="toast alert" role="alert" data-testid="storage-full">
+          <span class="toast-text">{t('storageFull')}</span>
         </div>
       )}
       {p.toast && (

@@ -52,6 +52,7 @@ ${controls}
 .grow { flex: 1 1 auto; }
 .toast { position: fixed; z-index: 2147483647; left: 50%; bottom: 24px; transform: translateX(-50%); display: flex; align-items: center; gap: 10px;
   padding: 8px 10px 8px 14px; background: var(--sgs-text); color: var(--sgs-bg); border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.3); }
+.alert { top: 16px; bottom: auto; background: var(--sgs-closed-bg); color: var(--sgs-closed-fg); max-width: min(520px, calc(100vw - 32px)); }
 .notice { left: 16px; transform: none; max-width: min(520px, calc(100vw - 32px)); }
 .notice a { color: inherit; font-weight: 600; }
 .toast-x { all: unset; cursor: pointer; width: 22px; height: 22px; line-height: 22px; text-align: center; border-radius: 50%; }

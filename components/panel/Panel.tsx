@@ -22,6 +22,8 @@ export interface PanelProps {
   renderExtras?: (punkt: Punkt) => ComponentChildren;
   /** Below the outline: the page's annotations (issue 3). */
   annotations?: ComponentChildren;
+  /** Annotation writes not yet saved: a subtle mark on the collapsed pill. */
+  saving?: boolean;
 }
 
 const PANEL_ID = 'sagsspor-panel';
@@ -37,6 +39,7 @@ export function Panel({
   moveFocus = true,
   renderExtras,
   annotations,
+  saving = false,
 }: PanelProps) {
   const pillRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -66,6 +69,12 @@ export function Panel({
           onClick={() => onOpenChange(true)}
         >
           <span class="pill-brand">Sagsspor</span> · {summary}
+          {saving && (
+            <span class="pill-saving" data-testid="pill-saving">
+              {' '}
+              · {t('savingPending')}
+            </span>
+          )}
         </button>
       </div>
     );

@@ -14,6 +14,7 @@ export const panelStyles = `
 .pill:hover { background: var(--sgs-hover); }
 .pill:focus-visible { outline: 2px solid var(--sgs-focus); outline-offset: 2px; }
 .pill-brand { color: var(--sgs-accent); }
+.pill-saving { font-weight: 400; color: var(--sgs-muted); }
 .panel { box-sizing: border-box; position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483647; width: min(380px, 92vw);
   display: flex; flex-direction: column; background: var(--sgs-bg); color: var(--sgs-text);
   border-left: 1px solid var(--sgs-border); box-shadow: -4px 0 18px rgba(0,0,0,.18); }

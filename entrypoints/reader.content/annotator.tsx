@@ -103,8 +103,10 @@ export class Annotator {
     this.queue = new WriteQueue((w) => deps.client.write(w), {
       ...deps.queue,
       onChange: (s) => {
+        const wasFull = this.queueState.error === 'storage-full';
         this.queueState = s;
         this.guardUnload(s.pending > 0);
+        if (wasFull !== (s.error === 'storage-full')) this.renderLayer();
         this.changed();
       },
     });
@@ -717,7 +719,8 @@ export class Annotator {
 
   private renderLayer(): void {
     safe(() => {
-      const needed = !!(this.toolbar || this.editor || this.toast || this.persistNotice);
+      const storageFull = this.queueState.error === 'storage-full';
+      const needed = !!(this.toolbar || this.editor || this.toast || this.persistNotice || storageFull);
       if (!needed && !this.host) return;
       if (!this.host) {
         this.host = createHost(this.doc, annotateStyles, TOOLBAR_TAG);
@@ -740,6 +743,7 @@ export class Annotator {
           onDismissToast={() => this.dismissToast()}
           persistNotice={this.persistNotice ? { backupUrl: this.deps.backupUrl } : null}
           onDismissNotice={() => this.dismissNotice()}
+          storageFull={storageFull}
         />,
         this.host.mount,
       );

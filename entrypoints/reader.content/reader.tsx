@@ -313,6 +313,7 @@ export class Reader {
         onJump={(p) => this.jump(p.number, true)}
         renderExtras={ann?.extras}
         annotations={ann?.section()}
+        saving={(ann?.pendingWrites ?? 0) > 0}
       />,
       this.host.mount,
     );

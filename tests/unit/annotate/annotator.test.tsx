@@ -356,6 +356,8 @@ describe('Annotator', () => {
     expect(a.pendingWrites).toBe(1);
     showPanel();
     expect(panel.querySelector('[data-testid="storage-full"]')?.textContent).toContain('Lageret er fuldt');
+    // Also over the page (the panel may be closed), as an alert.
+    expect(inToolbar('[data-testid="storage-full"]')?.getAttribute('role')).toBe('alert');
     expect(panel.querySelector('[data-testid="pending"]')).not.toBeNull();
     // Leaving the page asks first while a write is pending…
     const leave = new Event('beforeunload', { cancelable: true });
@@ -370,6 +372,7 @@ describe('Annotator', () => {
     expect(later.defaultPrevented).toBe(false);
     showPanel();
     expect(panel.querySelector('[data-testid="storage-full"]')).toBeNull();
+    expect(inToolbar('[data-testid="storage-full"]')).toBeNull();
     expect(changes).toBeGreaterThan(0);
   });
 });

@@ -239,3 +239,17 @@ describe('page keys on the content side', () => {
         for (const n of [null, 1, 3, 42]) expect(pageRefCompat(m, url, n)).toEqual(pageRefOf(m, url, n));
   });
 });
+
+describe('Panel pill', () => {
+  it('marks unsaved annotation writes on the collapsed pill', async () => {
+    const { Panel } = await import('../../../components/panel/Panel');
+    const { recognised } = await import('../ui/fixtures');
+    const view = { status: 'recognised' as const, url: 'https://x.dk/m', result: recognised() };
+    act(() =>
+      render(<Panel view={view} open={false} onOpenChange={vi.fn()} onJump={vi.fn()} saving />, root),
+    );
+    expect($('[data-testid="panel-toggle"]').textContent).toBe('Sagsspor · 3 punkter · Gemmer …');
+    act(() => render(<Panel view={view} open={false} onOpenChange={vi.fn()} onJump={vi.fn()} />, root));
+    expect($('[data-testid="panel-toggle"]').textContent).toBe('Sagsspor · 3 punkter');
+  });
+});
