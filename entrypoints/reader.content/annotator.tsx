@@ -411,7 +411,7 @@ export class Annotator {
       return;
     const ids = this.hl.hitTest(e.clientX, e.clientY).filter((id) => this.annotations.has(id));
     if (ids.length === 0) return;
-    this.openEdit(ids[0]!, { left: e.clientX - 20, top: e.clientY + 16 }, null);
+    this.openEdit(ids[0]!, { left: e.clientX - 20, top: e.clientY + 16 }, this.pageFocus());
   }
 
   // ─── actions ─────────────────────────────────────────────────────────────
@@ -457,9 +457,15 @@ export class Annotator {
 
   private openNew(sel: Captured, focus: 'note' | 'tags'): void {
     this.toolbar = null;
-    this.editor = { kind: 'new-text', sel, focus, returnTo: null };
+    this.editor = { kind: 'new-text', sel, focus, returnTo: this.pageFocus() };
     this.loadTags();
     this.renderLayer();
+  }
+
+  /** The page element that had focus (focus returns there when the editor closes). */
+  private pageFocus(): Element | null {
+    const el = this.doc.activeElement;
+    return el && el !== this.doc.body && !el.localName.startsWith('sagsspor-') ? el : null;
   }
 
   /** Open the editor for an annotation (click on a highlight, or the panel's list). */
