@@ -265,6 +265,9 @@ export async function benchDb(opts: BenchDbOptions = {}): Promise<Record<string,
   const target = await openDb(`sagsspor-bench-import-${Date.now()}`, { indexedDB: idb, IDBKeyRange: range });
   const [importMs] = await time(() => importBackup(target, json));
   out[`backup_import_ms${suffix}`] = Number(importMs.toFixed(1));
+  // The same file again: everything is read and compared, nothing is written (idempotent).
+  const [reimportMs] = await time(() => importBackup(target, json));
+  out[`backup_reimport_ms${suffix}`] = Number(reimportMs.toFixed(1));
   target.close();
   await target.delete();
 

@@ -82,15 +82,32 @@ function parseEnvelope(input: unknown): BackupEnvelope {
   return file;
 }
 
-function stable(x: unknown): string {
-  return JSON.stringify(x, (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+/**
+ * Structural equality as JSON sees it (key order ignored, undefined-valued keys absent), without
+ * serialising: the idempotency check runs over every stored row of a re-import.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
 }
 
-const same = (a: unknown, b: unknown) => stable(a) === stable(b);
+const same = sameJson;
 
 function empty(): TableSummary {
   return { new: 0, updated: 0, unchanged: 0, invalid: 0 };
@@ -175,17 +192,40 @@ export async function importBackup(
       'rw',
       [db.annotations, db.meetings, db.appearances, db.follows, db.topics, db.punktIndex],
       async () => {
+        // Every read first, side by side; then the (synchronous) classification; then the writes.
+        const [oldA, oldM, oldAp, oldF, oldT] = await Promise.all([
+          existing(
+            db.annotations,
+            annotations.map((a) => a.id),
+          ),
+          existing(
+            db.meetings,
+            meetings.map((m) => m.key),
+          ),
+          existing(
+            db.appearances,
+            appearances.map((a) => a.id),
+          ),
+          existing(
+            db.follows,
+            follows.map((f) => f.caseKey),
+          ),
+          topics.length
+            ? db.topics
+                .where('[kind+value]')
+                .anyOf(topics.map((t) => [t.kind, t.value]))
+                .toArray()
+            : Promise.resolve([] as Topic[]),
+        ]);
+
         // Annotations: by id; the later `modified` wins.
-        const oldA = await existing(
-          db.annotations,
-          annotations.map((a) => a.id),
-        );
         const putA = [];
         for (const [i, a] of annotations.entries()) {
           const old = oldA[i];
           const row = toAnnotationRow(a);
+          // `words` is derived from fields compared here (and its tokenizer may change): not compared.
           if (!old) summary.annotations.new++;
-          else if (old.modified > a.modified || same(old, row)) {
+          else if (old.modified > a.modified || same(fromAnnotationRow(old), fromAnnotationRow(row))) {
             summary.annotations.unchanged++;
             continue;
           } else summary.annotations.updated++;
@@ -193,10 +233,6 @@ export async function importBackup(
         }
 
         // Meetings: merged (union of punkter and source URLs).
-        const oldM = await existing(
-          db.meetings,
-          meetings.map((m) => m.key),
-        );
         const putM: MeetingRecord[] = [];
         for (const [i, m] of meetings.entries()) {
           const old = oldM[i];
@@ -217,10 +253,6 @@ export async function importBackup(
 
         // Appearances: by id; a visited one beats a printed one.
         const rank = { upcoming: 0, history: 1, visited: 2 } as const;
-        const oldAp = await existing(
-          db.appearances,
-          appearances.map((a) => a.id),
-        );
         const putAp: Appearance[] = [];
         for (const [i, a] of appearances.entries()) {
           const old = oldAp[i];
@@ -233,10 +265,6 @@ export async function importBackup(
         }
 
         // Follows: by case; the one with later activity wins.
-        const oldF = await existing(
-          db.follows,
-          follows.map((f) => f.caseKey),
-        );
         const putF: Follow[] = [];
         for (const [i, f] of follows.entries()) {
           const old = oldF[i];
@@ -250,8 +278,9 @@ export async function importBackup(
 
         // Topics: by kind and value (ids differ between profiles).
         const putT: Topic[] = [];
+        const topicByValue = new Map(oldT.map((t) => [`${t.kind}\u0000${t.value}`, t]));
         for (const t of topics) {
-          const old = await db.topics.where('[kind+value]').equals([t.kind, t.value]).first();
+          const old = topicByValue.get(`${t.kind}\u0000${t.value}`);
           if (old && (same(old, t) || old.deletedAt === t.deletedAt)) {
             summary.topics.unchanged++;
             continue;

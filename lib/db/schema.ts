@@ -47,6 +47,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 3,
+    note: 'issue 5: drop indexes no query reads (every index entry is a write on import and visit)',
+    stores: {
+      // annotations unchanged: every index is read (page.*, tags, color, modified, status, deletedAt, words).
+      meetings: 'key, date, *sourceUrls',
+      appearances: 'id, caseKey',
+      follows: 'caseKey, lastActivity, unfollowedAt',
+      punktIndex: 'id, meetingKey, committee, kleGroup, *words',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -3,14 +3,20 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import {
   CURRENT_VERSION,
+  caseTimeline,
+  listFollowed,
   listForCase,
   listForPage,
+  listMeetings,
+  listOrphans,
   listTags,
+  meetingForUrl,
   ROW_SCHEMAS,
   SagssporDB,
   SCHEMA_VERSIONS,
   search,
   type TableName,
+  topicsWithCounts,
 } from '../../../lib/db';
 import { declareVersions } from '../../../lib/db/schema';
 import { VERSION_FIXTURES } from './version-fixtures';
@@ -112,6 +118,45 @@ describe('schema versions', () => {
     // New tables exist and are empty.
     expect(await db.meetings.count()).toBe(0);
     expect(await db.follows.count()).toBe(0);
+    db.close();
+  });
+
+  it('v2 → v3 drops the indexes no query reads; every query still answers from the rest', async () => {
+    const name = dbName(2);
+    await createAt(name, 2, VERSION_FIXTURES[2]!.tables);
+    const db = new SagssporDB(name);
+    await db.open();
+    const indexes = (t: string) =>
+      db
+        .table(t)
+        .schema.indexes.map((i) => i.name)
+        .sort();
+    expect(indexes('appearances')).toEqual(['caseKey']);
+    expect(indexes('punktIndex')).toEqual(['committee', 'kleGroup', 'meetingKey', 'words']);
+    expect(indexes('meetings')).toEqual(['date', 'sourceUrls']);
+    expect(indexes('follows')).toEqual(['lastActivity', 'unfollowedAt']);
+
+    const budget = 'aarhus:24.00.00-G01-16-23';
+    expect((await caseTimeline(db, budget)).map((a) => a.date)).toEqual([
+      '2024-04-22',
+      '2024-05-01',
+      '2024-05-15',
+    ]);
+    expect((await listFollowed(db)).map((f) => f.caseKey)).toEqual([budget]);
+    expect((await listMeetings(db)).map((m) => m.date)).toEqual(['2024-05-15', '2024-05-01']);
+    expect((await meetingForUrl(db, 'https://dagsordener.aarhus.dk/oek?id=1'))?.committee).toBe(
+      'Økonomiudvalget',
+    );
+    const s = await search(db, 'budget');
+    expect(s.punkter.map((p) => p.date)).toEqual(['2024-05-15', '2024-05-01']);
+    expect(s.annotations).toHaveLength(1);
+    const topics = await topicsWithCounts(db);
+    expect(Object.fromEntries(topics.map((t) => [t.topic.value, t.count]))).toEqual({
+      cykelsti: 1,
+      '24': 2,
+      byrådet: 1,
+    });
+    expect((await listOrphans(db)).map((a) => a.id)).toEqual(['00000000-0000-4000-8000-000000000003']);
     db.close();
   });
 

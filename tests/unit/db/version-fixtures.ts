@@ -2,6 +2,8 @@
 // MUST have an entry: the migration test upgrades a database created at each of them.
 // When you add schema version N+1, add version N's rows here (copy them from a real database).
 
+import { V2_TABLES } from './version-fixtures-v2';
+
 export interface VersionFixture {
   /** table → rows as stored at that version */
   tables: Record<string, Record<string, unknown>[]>;
@@ -133,4 +135,5 @@ export const VERSION_FIXTURES: Record<number, VersionFixture> = {
     },
     rewritten: { annotations: ['words'] },
   },
+  2: { tables: V2_TABLES, rewritten: {} },
 };
