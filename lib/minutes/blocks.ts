@@ -5,6 +5,12 @@ import { collapse } from './text';
 // parser needs: heading level, bold-only, header hints, chrome (nav/footer),
 // the element (for DomRefs, see paths.ts), and nearby anchors.
 // Uses textContent semantics (node data), so hidden/collapsed content counts.
+//
+// Speed (the reader parses every recognised page and re-parses on mutations):
+// per node the pass reads only nodeType, localName / data and the sibling
+// links; tags are classified by one Map lookup, attributes are read only on
+// elements that have any, and nothing is allocated per element — DomRef paths
+// are computed later, only for the few blocks that need one (paths.ts).
 
 export interface Block {
   /** Whitespace-collapsed text. */
@@ -27,22 +33,14 @@ export interface Block {
   ord: number;
   /** Leading bold text ("Afbud" in "**Afbud** A, B"). */
   lead: string;
+  /** The element the block starts at (DomRef target); null for text input. */
   el: Element | null;
   /** Cached: opens a section (see headings.ts isSectionHeading). */
   sh?: boolean;
-  /** Position of `el` under the extraction root (see paths.ts); null for text input. */
-  frame: Frame | null;
   /** Closest preceding id / a[name] not yet claimed by a block. */
   anchor: string | null;
   /** data-punkt-id (or similar) of an enclosing item. */
   dataId: string | null;
-}
-
-/** A node in the tree of element positions: the element is child number `i` of `p`'s element. */
-export interface Frame {
-  p: Frame | null;
-  i: number;
-  path?: number[];
 }
 
 export interface Extract {
@@ -52,98 +50,60 @@ export interface Extract {
   jsonScripts: string[];
 }
 
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'thead',
-  'tfoot',
-  'tr',
-  'ul',
-  'caption',
-  'legend',
-  'html',
-]);
-const SKIP = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'img',
-  'picture',
-  'input',
-  'select',
-  'textarea',
-  'head',
-  'link',
-  'meta',
-  'title',
-  'source',
-  'map',
-]);
-const INLINE_ATTRS = new Set(['a', 'span', 'button', 'label', 'font', 'strong', 'b', 'em', 'i']);
-const LOWER = new Map<string, string>();
-for (const t of [
-  ...BLOCK,
-  ...SKIP,
-  ...INLINE_ATTRS,
-  'br',
-  'td',
-  'th',
-  'sup',
-  'sub',
-  'small',
-  'u',
-  'abbr',
-  'time',
-  'mark',
-  'code',
-])
-  LOWER.set(t.toUpperCase(), t);
-const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
+// Tag classes (bit flags), looked up once per element by local name.
+const F_BLOCK = 1;
+const F_SKIP = 2;
+/** Inline element whose attributes matter (anchors, bold spans, toggles). */
+const F_ATTRS = 4;
+const F_BR = 8;
+const F_CELL = 16;
+const F_BOLD = 32;
+const F_TOGGLE = 64;
+const F_SPAN = 128;
+const F_A = 256;
+const F_SCRIPT = 512;
+const F_CHROME = 1024;
+const F_HEADER = 2048;
+const F_MAIN = 4096;
+const F_SUMMARY = 8192;
+const F_LI = 16384;
+const F_OL = 32768;
+const F_UL = 65536;
+const LEVEL_SHIFT = 20;
+
+const TAGS = new Map<string, number>();
+for (const t of (
+  'address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure ' +
+  'footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody ' +
+  'thead tfoot tr ul caption legend html'
+).split(' '))
+  TAGS.set(t, F_BLOCK);
+for (const t of (
+  'script style noscript template svg math iframe object embed canvas video audio img picture input select ' +
+  'textarea head link meta title source map'
+).split(' '))
+  TAGS.set(t, F_SKIP);
+for (const t of 'a span button label font strong b em i'.split(' ')) TAGS.set(t, F_ATTRS);
+const flag = (t: string, f: number) => TAGS.set(t, (TAGS.get(t) ?? 0) | f);
+flag('script', F_SCRIPT);
+flag('br', F_BR);
+flag('td', F_CELL);
+flag('th', F_CELL);
+flag('strong', F_BOLD);
+flag('b', F_BOLD);
+flag('button', F_TOGGLE);
+flag('span', F_SPAN);
+flag('a', F_A);
+for (const t of ['nav', 'footer', 'aside']) flag(t, F_CHROME);
+flag('header', F_HEADER);
+flag('main', F_MAIN);
+flag('article', F_MAIN);
+flag('summary', F_SUMMARY);
+flag('li', F_LI);
+flag('ol', F_OL);
+flag('ul', F_UL);
+for (let l = 1; l <= 6; l++) flag(`h${l}`, l << LEVEL_SHIFT);
+
 const CHROME_ROLES = /^(navigation|contentinfo|banner|complementary|search)$/;
 const HINT_CLASS =
   /(?:^|[\s_-])(?:title|titel|heading|header|head|overskrift|caption|headline|name)(?:$|[\s_-])/i;
@@ -169,6 +129,20 @@ function hasLetter(s: string): boolean {
   return false;
 }
 
+/** Tag flags and the lowercase name of an element (HTML names are lowercase already). */
+let tagName = '';
+function tagFlags(el: Element): number {
+  const name = el.localName;
+  const f = TAGS.get(name);
+  if (f !== undefined) {
+    tagName = name;
+    return f;
+  }
+  const lower = name.toLowerCase();
+  tagName = lower;
+  return TAGS.get(lower) ?? 0;
+}
+
 /** Extract blocks from `root` (usually document.body). Never mutates the DOM. */
 export function extractBlocks(root: Element): Extract {
   const blocks: Block[] = [];
@@ -187,14 +161,11 @@ export function extractBlocks(root: Element): Extract {
   let owner: Element = root;
   let ownerTag = root.localName;
   let ownerLevel = 0;
-  let ownerFrame: Frame | null = null;
-  // Frame of the element whose children are being visited.
-  let frame: Frame | null = null;
   let atStart = true;
-  // The current inline run.
-  const parts: string[] = [];
+  // The current inline run: its text and how many pieces it has.
+  let run = '';
+  let pieces = 0;
   let runEl: Element | null = null;
-  let runFrame: Frame | null = null;
   let boldSeen = false;
   let plainSeen = false;
   let lead = '';
@@ -202,9 +173,10 @@ export function extractBlocks(root: Element): Extract {
   let runHint = false;
 
   const flush = () => {
-    if (parts.length === 0) return;
-    const raw = parts.length === 1 ? parts[0]! : parts.join('');
-    parts.length = 0;
+    if (pieces === 0) return;
+    const raw = run;
+    run = '';
+    pieces = 0;
     const text = collapse(raw);
     if (text) {
       blocks.push({
@@ -219,7 +191,6 @@ export function extractBlocks(root: Element): Extract {
         ord: pendingOrd,
         lead: lead ? lead.replace(/\s+/g, ' ').trim() : '',
         el: runEl ?? owner,
-        frame: runEl ? runFrame : ownerFrame,
         sh: undefined,
         anchor,
         dataId,
@@ -228,7 +199,6 @@ export function extractBlocks(root: Element): Extract {
       pendingOrd = 0;
     }
     runEl = null;
-    runFrame = null;
     boldSeen = false;
     plainSeen = false;
     lead = '';
@@ -237,11 +207,9 @@ export function extractBlocks(root: Element): Extract {
   };
 
   const addText = (data: string) => {
-    if (parts.length === 0 && !runEl && !atStart && data.trim()) {
-      runEl = owner;
-      runFrame = ownerFrame;
-    }
-    parts.push(data);
+    if (pieces === 0 && !runEl && !atStart && data.trim()) runEl = owner;
+    run = pieces === 0 ? data : run + data;
+    pieces++;
     if (bold > 0) {
       if (!leadDone && (lead || hasLetter(data))) lead += data;
       if (!boldSeen && hasLetter(data)) boldSeen = true;
@@ -252,84 +220,79 @@ export function extractBlocks(root: Element): Extract {
   };
 
   const visit = (parent: Node, d: number) => {
-    let idx = -1;
     for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
-      // nodeName tells text from elements and gives the tag in one DOM call.
-      const nn = n.nodeName;
-      if (nn === '#text') {
+      const type = n.nodeType;
+      if (type === 3) {
         const data = (n as Text).data;
-        // Formatting whitespace between blocks (nothing in the run yet): skip.
-        if (parts.length === 0 && isBlank(data)) continue;
-        // Fast path: plain text inside a run that already has its element and a letter.
-        if (bold === 0 && plainSeen && (parts.length > 0 || runEl !== null || atStart)) parts.push(data);
-        else addText(data);
+        if (pieces === 0) {
+          // Formatting whitespace between blocks (nothing in the run yet): skip.
+          if (isBlank(data)) continue;
+        } else if (bold === 0 && plainSeen) {
+          // Fast path: plain text continuing a run that already has a letter.
+          run += data;
+          pieces++;
+          continue;
+        }
+        addText(data);
         continue;
       }
-      if (nn.charCodeAt(0) === 35 /* '#': comments, CDATA */) continue;
-      idx++;
+      if (type !== 1) continue; // comments, CDATA, processing instructions
       const el = n as Element;
-      const name = LOWER.get(nn) ?? nn.toLowerCase();
-      if (SKIP.has(name)) {
-        if (name === 'script') {
+      const f = tagFlags(el);
+      if (f & F_SKIP) {
+        if (f & F_SCRIPT) {
           const t = el.getAttribute('type');
           if (t && /json/i.test(t) && !/ld\+json/i.test(t)) jsonScripts.push(el.textContent ?? '');
         }
         continue;
       }
-      const isBlock = BLOCK.has(name);
-      // Attributes matter on blocks and on a few inline elements (anchors, bold spans, toggles).
-      const attrs = (isBlock || INLINE_ATTRS.has(name)) && el.hasAttributes();
       if (d > MAX_DEPTH) {
         addText(el.textContent ?? '');
-      } else if (isBlock) {
+      } else if (f & F_BLOCK) {
+        const name = tagName;
         flush();
-        enterBlock(el, name, attrs, d + 1, { p: frame, i: idx });
+        enterBlock(el, name, f, d + 1);
         atStart = false;
-      } else if (name === 'br') {
-        parts.push('\n');
+      } else if (f & F_BR) {
+        run = pieces === 0 ? '\n' : `${run}\n`;
+        pieces++;
       } else {
-        let b = name === 'strong' || name === 'b';
-        let h = name === 'button' || name === 'summary';
-        if (attrs) {
-          const id = el.id || (name === 'a' ? el.getAttribute('name') : null);
-          if (id && parts.length === 0) anchor = id;
-          if (!b && name === 'span') b = isBoldStyle(el);
+        let b = (f & F_BOLD) !== 0;
+        let h = (f & F_TOGGLE) !== 0;
+        if (f & F_ATTRS && el.hasAttributes()) {
+          const id = el.id || (f & F_A ? el.getAttribute('name') : null);
+          if (id && pieces === 0) anchor = id;
+          if (!b && f & F_SPAN) b = isBoldStyle(el);
           if (!h) {
             const cls = el.getAttribute('class');
             h = el.hasAttribute('aria-expanded') || (!!cls && HINT_CLASS.test(cls));
           }
         }
-        if (parts.length === 0 && !runEl && !atStart) {
-          runEl = el;
-          runFrame = { p: frame, i: idx };
-        }
+        if (pieces === 0 && !runEl && !atStart) runEl = el;
         if (b) bold++;
         if (h) {
           hint++;
           runHint = true;
         }
-        const sf = frame;
-        frame = { p: sf, i: idx };
         visit(el, d + 1);
-        frame = sf;
         if (b) bold--;
         if (h) hint--;
-        if (name === 'td' || name === 'th') parts.push('\t');
+        if (f & F_CELL) {
+          run = pieces === 0 ? '\t' : `${run}\t`;
+          pieces++;
+        }
       }
     }
   };
 
-  const enterBlock = (el: Element, name: string, attrs: boolean, d: number, f: Frame | null) => {
-    let isChrome = CHROME_TAGS.has(name) || (name === 'header' && main === 0);
-    let isMain = name === 'main' || name === 'article';
+  const enterBlock = (el: Element, name: string, f: number, d: number) => {
+    let isChrome = (f & F_CHROME) !== 0 || ((f & F_HEADER) !== 0 && main === 0);
+    let isMain = (f & F_MAIN) !== 0;
     let b = false;
-    let h = false;
-    let level = 0;
+    let h = (f & F_SUMMARY) !== 0;
+    let level = (f >>> LEVEL_SHIFT) & 7;
     let prevData: string | null | undefined;
-    if (name.length === 2 && name.charCodeAt(0) === 104 /* h */) {
-      const c = name.charCodeAt(1) - 48;
-      if (c >= 1 && c <= 6) level = c;
-    }
+    const attrs = el.hasAttributes();
     if (attrs) {
       const id = el.id;
       if (id) anchor = id;
@@ -350,57 +313,52 @@ export function extractBlocks(root: Element): Extract {
           (!!id && CHROME_CLASS.test(id));
       if (role === 'main') isMain = true;
       b = isBoldStyle(el);
-      h = (!!cls && HINT_CLASS.test(cls)) || el.hasAttribute('aria-expanded');
+      h = h || (!!cls && HINT_CLASS.test(cls)) || el.hasAttribute('aria-expanded');
       if (role === 'heading') level = Number(el.getAttribute('aria-level')) || 2;
     }
-    if (name === 'summary') h = true;
     if (isChrome) chrome++;
     if (isMain) main++;
-    if (name === 'li') {
+    if (f & F_LI) {
       list++;
       if (olNext > 0) pendingOrd = olNext++;
     }
     const savedOl = olNext;
-    if (name === 'ol') olNext = (attrs && Number.parseInt(el.getAttribute('start') ?? '', 10)) || 1;
-    else if (name === 'ul') olNext = 0;
+    if (f & F_OL) olNext = (attrs && Number.parseInt(el.getAttribute('start') ?? '', 10)) || 1;
+    else if (f & F_UL) olNext = 0;
     if (b) bold++;
     if (h) hint++;
     const so = owner;
     const st = ownerTag;
     const sl = ownerLevel;
-    const sof = ownerFrame;
-    const sf = frame;
     owner = el;
     ownerTag = name;
     ownerLevel = level;
-    ownerFrame = f;
-    frame = f;
     atStart = true;
-    // Fast path: a block whose only child is a text node (most paragraphs, items, headings).
-    const only = el.firstChild;
-    if (only !== null && only.nextSibling === null && only.nodeName === '#text') {
-      const data = (only as Text).data;
-      if (!isBlank(data)) addText(data);
-    } else visit(el, d);
+    const first = el.firstChild;
+    if (first !== null) {
+      // Fast path: a block whose only child is a text node (most paragraphs, items, headings).
+      if (first.nextSibling === null && first.nodeType === 3) {
+        const data = (first as Text).data;
+        if (!isBlank(data)) addText(data);
+      } else visit(el, d);
+    }
     flush();
     owner = so;
     ownerTag = st;
     ownerLevel = sl;
-    ownerFrame = sof;
-    frame = sf;
     if (isChrome) chrome--;
     if (isMain) main--;
-    if (name === 'li') {
+    if (f & F_LI) {
       list--;
       pendingOrd = 0;
     }
-    if (name === 'ol' || name === 'ul') olNext = savedOl;
+    if (f & (F_OL | F_UL)) olNext = savedOl;
     if (b) bold--;
     if (h) hint--;
     if (prevData !== undefined) dataId = prevData;
   };
 
-  enterBlock(root, root.localName, root.hasAttributes(), 0, null);
+  enterBlock(root, root.localName, tagFlags(root), 0);
   return { root, blocks, jsonScripts };
 }
 

@@ -71,7 +71,7 @@ export function parseBlocks(blocks: Block[], opts: CoreOptions): CoreResult {
   let contentEnd = blocks.length;
   while (contentEnd > 0 && blocks[contentEnd - 1]!.chrome) contentEnd--;
 
-  const pathOf = pathFinder(!!opts.root);
+  const pathOf = pathFinder(opts.root);
   const punkter: Punkt[] = [];
   const absent: string[] = [];
   for (let k = 0; k < items.length; k++) {

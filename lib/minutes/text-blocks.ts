@@ -28,7 +28,6 @@ function make(raw: string, tag: string, level: number, bold: boolean, lead: stri
     ord: 0,
     lead,
     el: null,
-    frame: null,
     sh: undefined,
     anchor: null,
     dataId: null,
