@@ -13,7 +13,7 @@ import type {
 import type { SagssporDB } from './db';
 import { guarded, validate } from './errors';
 import { canonicalUrl, caseKeyOf, kleGroupOf, meetingKeyOf, municipalityOf, normaliseName } from './keys';
-import { wordsOf } from './text';
+import { indexWords } from './text';
 
 export interface RememberInput {
   meeting: Meeting;
@@ -153,7 +153,7 @@ export function punktRows(rec: MeetingRecord): PunktIndexRow[] {
     kleGroup: kleGroupOf(p.kle),
     decision: p.decision,
     deepLink: p.deepLink,
-    words: wordsOf(p.title, p.caseNumber),
+    words: indexWords(p.title, p.caseNumber),
   }));
 }
 

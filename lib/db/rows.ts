@@ -3,7 +3,7 @@ import { Annotation } from '../model/annotation';
 import { Appearance, Follow, MeetingRecord, MetaEntry, PunktIndexRow, Topic } from '../model/records';
 import { z } from '../model/zod';
 import { caseKeyOf, municipalityOf } from './keys';
-import { wordsOf } from './text';
+import { indexWords } from './text';
 
 export const AnnotationRow = z.object({
   ...Annotation.shape,
@@ -18,7 +18,7 @@ type AnnotationLike = Pick<Annotation, 'quote' | 'note' | 'tags'> & {
 };
 
 export function annotationWords(a: AnnotationLike): string[] {
-  return wordsOf(a.quote, a.note, a.tags, a.page.caseNumber);
+  return indexWords(a.quote, a.note, a.tags, a.page.caseNumber);
 }
 
 export function annotationCaseKey(page: Annotation['page']): string | null {

@@ -47,10 +47,34 @@ export function wordsOf(...parts: ReadonlyArray<string | null | undefined | read
 }
 
 /**
- * Query tokens: like `tokenize`, minus tokens that are a prefix of another query token
- * (they add nothing under prefix matching).
+ * Index words of several fields: `wordsOf` minus words that are a prefix of another word of the
+ * same row. Every query matches words by prefix, so a row matches exactly the same queries with or
+ * without them, and each dropped word is one index entry less to write (`24` of `24.00.00-g01-…`,
+ * `budget` of `budgettet`).
+ */
+export function indexWords(...parts: ReadonlyArray<string | null | undefined | readonly string[]>): string[] {
+  const words = wordsOf(...parts);
+  if (words.length < 2) return words;
+  // Sorted, every word that starts with `w` follows `w` directly.
+  const sorted = [...words].sort();
+  const redundant = new Set<string>();
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    if (sorted[i + 1]!.startsWith(sorted[i]!)) redundant.add(sorted[i]!);
+  }
+  return redundant.size ? words.filter((w) => !redundant.has(w)) : words;
+}
+
+/**
+ * Query tokens: like `tokenize`, minus tokens that add nothing under prefix matching: a token that
+ * is a prefix of another query token, and the parts of a case-number-like chunk ("22/18533" needs
+ * no "18533"): a stored word that starts with the whole chunk is a chunk whose parts are stored too.
  */
 export function queryTokens(query: string): string[] {
-  const tokens = [...tokenize(query)];
+  const all = tokenize(query);
+  const parts = new Set<string>();
+  for (const t of all) {
+    if (/[^\p{L}\p{N}]/u.test(t)) for (const run of t.match(RUN) ?? []) if (run !== t) parts.add(run);
+  }
+  const tokens = [...all].filter((t) => !parts.has(t));
   return tokens.filter((t) => !tokens.some((o) => o !== t && o.startsWith(t)));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalUrl,
   caseKeyOf,
+  indexWords,
   kleGroupOf,
   meetingKeyOf,
   municipalityKey,
@@ -36,6 +37,37 @@ describe('tokenize', () => {
   it('wordsOf dedupes across fields; queryTokens drops redundant prefixes', () => {
     expect(wordsOf('Lokalplan lokalplan', null, ['Lokalplan', 'budget'])).toEqual(['lokalplan', 'budget']);
     expect(queryTokens('lok lokalplan Budget')).toEqual(['lokalplan', 'budget']);
+  });
+
+  it('indexWords drops words that prefix another word of the row (prefix search finds the row anyway)', () => {
+    const words = indexWords('Budget og budgettet for 2024', 'punkt 24', null, '24.00.00-G01-16-23');
+    expect(words).toEqual([
+      'og',
+      'budgettet',
+      'for',
+      '2024',
+      'punkt',
+      '24.00.00-g01-16-23',
+      '00',
+      'g01',
+      '16',
+      '23',
+    ]);
+    // Same rows match every prefix query as with all words.
+    const all = wordsOf('Budget og budgettet for 2024', 'punkt 24', null, '24.00.00-G01-16-23');
+    for (const q of ['b', 'budget', 'budgettet', '2', '24', '24.00', '00', 'g0', '23', 'fo']) {
+      expect(
+        words.some((w) => w.startsWith(q)),
+        q,
+      ).toBe(all.some((w) => w.startsWith(q)));
+    }
+  });
+
+  it('queryTokens asks for a case-number-like chunk whole, not for its parts again', () => {
+    expect(queryTokens('22/18533')).toEqual(['22/18533']);
+    expect(queryTokens('g01-12 budget')).toEqual(['g01-12', 'budget']);
+    expect(queryTokens('12,5 mio')).toEqual(['12,5', 'mio']);
+    expect(queryTokens('18533 anlæg')).toEqual(['18533', 'anlæg']);
   });
 });
 
