@@ -52,16 +52,22 @@ export async function search(
   if (!tokens.length) return { annotations: [], punkter: [], truncated: false };
   return guarded(() =>
     db.transaction('r', [db.annotations, db.punktIndex], async () => {
-      const [annIds, punktIds, deleted] = await Promise.all([
+      const [annIds, punktIds, deleted, total] = await Promise.all([
         idsFor(db.annotations, tokens),
         idsFor(db.punktIndex, tokens),
         db.annotations.where('deletedAt').aboveOrEqual(0).primaryKeys(),
+        db.annotations.count(),
       ]);
       for (const id of deleted) annIds.delete(id);
 
+      // Punkt index keys start with the meeting date: the newest `limit` are chosen from keys alone,
+      // and loaded while the annotations are chosen (requests in flight side by side).
+      const newest = [...punktIds].sort().reverse().slice(0, limit);
+      const punktRowsP = db.punktIndex.bulkGet(newest);
+
       let annotations: Annotation[];
       const truncated = annIds.size > limit || punktIds.size > limit;
-      if (annIds.size <= limit || loadAllIsCheaper(annIds.size, limit, await db.annotations.count())) {
+      if (annIds.size <= limit || loadAllIsCheaper(annIds.size, limit, total)) {
         const rows = await db.annotations.bulkGet([...annIds]);
         annotations = rows
           .filter((r) => r !== undefined)
@@ -82,9 +88,7 @@ export async function search(
         annotations = rows.filter((r) => r !== undefined).map(fromAnnotationRow);
       }
 
-      // Punkt index keys start with the meeting date: the newest `limit` are chosen from keys alone.
-      const newest = [...punktIds].sort().reverse().slice(0, limit);
-      const punkter = (await db.punktIndex.bulkGet(newest))
+      const punkter = (await punktRowsP)
         .filter((r) => r !== undefined)
         .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.number - b.number);
       return { annotations, punkter, truncated };
