@@ -1,3 +1,4 @@
+import type { SectionKind } from '../model/minutes';
 import { collapse } from './text';
 
 // One linear pass over a DOM subtree that turns it into a flat list of
@@ -37,6 +38,8 @@ export interface Block {
   el: Element | null;
   /** Cached: opens a section (see headings.ts isSectionHeading). */
   sh?: boolean;
+  /** Cached: sectionKind(text) (see headings.ts blockKind). */
+  kind?: SectionKind | null;
   /** Closest preceding id / a[name] not yet claimed by a block. */
   anchor: string | null;
   /** data-punkt-id (or similar) of an enclosing item. */
@@ -192,6 +195,7 @@ export function extractBlocks(root: Element): Extract {
         lead: lead ? lead.replace(/\s+/g, ' ').trim() : '',
         el: runEl ?? owner,
         sh: undefined,
+        kind: undefined,
         anchor,
         dataId,
       });

@@ -75,6 +75,17 @@ export function parseCaseNumber(printed: string): CaseNumber {
 export function caseNumberFromLine(line: string): string | null {
   const s = line.trim();
   if (s.length > 120) return null;
+  // Labels start with s, j, d, e or a; unlabeled numbers with a digit.
+  const first = s.charCodeAt(0) | 32;
+  if (
+    first !== 115 &&
+    first !== 106 &&
+    first !== 100 &&
+    first !== 101 &&
+    first !== 97 &&
+    (first < 48 || first > 57)
+  )
+    return null;
   const label = CASE_LABEL.exec(s);
   if (label) {
     const rest = s

@@ -2,6 +2,7 @@
 // sequence (increasing numbers, same structural kind, bodies that carry
 // minutes vocabulary). This rejects sub-headings, numbered list items and
 // tables of contents without knowing any site's class names.
+import type { SectionKind } from '../model/minutes';
 import type { Block } from './blocks';
 import { CASE_NUMBER_PATTERN, caseNumberFromLine } from './casenumber';
 import { sectionKind } from './vocabulary';
@@ -63,10 +64,26 @@ export function isSectionHeading(b: Block): boolean {
   return b.sh;
 }
 
+/** sectionKind(b.text), computed once per block. */
+export function blockKind(b: Block): SectionKind | null {
+  let k = b.kind;
+  if (k === undefined) {
+    k = sectionKind(b.text);
+    b.kind = k;
+  }
+  return k;
+}
+
+/** Ends with '.', '!' or '?' (a sentence, not a heading). */
+export function endsSentence(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 46 || c === 33 || c === 63;
+}
+
 function sectionHeading(b: Block): boolean {
   if (b.text.length > 120) return false;
-  if (headingish(b) || (b.text.length <= 60 && !/[.!?]$/.test(b.text) && b.tag !== 'li')) {
-    if (sectionKind(b.text)) return true;
+  if (headingish(b) || (b.text.length <= 60 && !endsSentence(b.text) && b.tag !== 'li')) {
+    if (blockKind(b)) return true;
   }
   if (b.lead && b.lead.length < b.text.length && sectionKind(b.lead)) return true;
   return false;
@@ -88,7 +105,8 @@ export function findCandidates(blocks: Block[], relaxed = false): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.chrome || b.text.length > 320 || TOC.test(b.raw)) continue;
+    // Table-of-contents lines ("3. Budget ..... 12") are never punkt headings (tested only where it matters).
+    if (b.chrome || b.text.length > 320) continue;
     const t = b.text;
     const c0 = t.charCodeAt(0);
     const hish = headingish(b);
@@ -96,6 +114,7 @@ export function findCandidates(blocks: Block[], relaxed = false): Candidate[] {
       // p / s / d: "Punkt 3 …", "Pkt. 3", "Sag nr. 3", "Dagsordenspunkt 3"
       const m = PUNKT.exec(t);
       if (m) {
+        if (TOC.test(b.raw)) continue;
         const num = +m[1]!;
         const rest = m[2]!.trim();
         if (!rest || META_REST.test(rest)) {
@@ -117,13 +136,13 @@ export function findCandidates(blocks: Block[], relaxed = false): Candidate[] {
     }
     if (b.ord > 0 && hish && (c0 < 48 || c0 > 57) && titleLike(b) && b.text.length <= 200) {
       // <ol><li><h3>Title</h3>…: the number is the list item's ordinal.
-      const fk = sectionKind(t);
-      if (!fk || fk === 'andet') {
+      const fk = blockKind(b);
+      if ((!fk || fk === 'andet') && !TOC.test(b.raw)) {
         out.push(cand(i, i, b.ord, t, 'num', `O|${b.tag}|${b.level}|${b.bold}|${b.hint}`, ''));
         continue;
       }
     }
-    if (c0 < 48 || c0 > 57) continue;
+    if (c0 < 48 || c0 > 57 || TOC.test(b.raw)) continue;
     const m = NUM.exec(t) ?? (hish ? NUM_SPACE.exec(t) : null);
     if (m) {
       if (b.inList && !hish) continue;
@@ -140,11 +159,7 @@ export function findCandidates(blocks: Block[], relaxed = false): Candidate[] {
     const only = NUM_ONLY.exec(t);
     if (only) {
       const next = blocks[i + 1];
-      if (
-        titleLike(next) &&
-        (hish || headingish(next!)) &&
-        (sectionKind(next!.text) ?? 'andet') === 'andet'
-      ) {
+      if (titleLike(next) && (hish || headingish(next!)) && (blockKind(next!) ?? 'andet') === 'andet') {
         out.push(
           cand(i, i + 1, +only[1]!, next!.text, 'split', `S|${b.tag}|${next!.tag}|${next!.level}`, ''),
         );

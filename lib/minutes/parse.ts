@@ -4,6 +4,7 @@ import type { Block } from './blocks';
 import {
   type BlockFacts,
   blockFacts,
+  blockKind,
   chooseSequence,
   findCandidates,
   headingish,
@@ -39,7 +40,7 @@ export function vocabularyKinds(blocks: Block[]): number {
   for (const b of blocks) {
     if (b.chrome || b.text.length > 120) continue;
     if (isSectionHeading(b)) {
-      const k = sectionKind(b.text) ?? (b.lead ? sectionKind(b.lead) : null);
+      const k = blockKind(b) ?? (b.lead ? sectionKind(b.lead) : null);
       if (k && k !== 'andet') kinds.add(k);
     }
   }

@@ -3,9 +3,9 @@
 import type { Section, SectionKind } from '../model/minutes';
 import type { Block } from './blocks';
 import { caseNumberFromLine } from './casenumber';
-import { headingish, isSectionHeading } from './headings';
+import { blockKind, endsSentence, headingish, isSectionHeading } from './headings';
 import type { PathFn } from './paths';
-import { collapse, lines } from './text';
+import { collapse, isSpace, lines } from './text';
 import { attendanceNames, sectionKind } from './vocabulary';
 
 export interface BodyParse {
@@ -83,19 +83,19 @@ export function parseBody(
         inAttendance = true;
         continue;
       }
-      if (!/[.!?]$/.test(att.names) || att.names.length < 200) {
+      if (!endsSentence(att.names) || att.names.length < 200) {
         for (const n of splitNames(att.names)) absent.push(n);
         continue;
       }
     }
-    if (isSectionHeading(b) && !(open && !headingish(b) && !b.lead && sectionKind(t) === open.kind)) {
+    if (isSectionHeading(b) && !(open && !headingish(b) && !b.lead && blockKind(b) === open.kind)) {
       let heading = t;
       let rest = '';
-      if (!sectionKind(t) && b.lead && sectionKind(b.lead)) {
+      if (!blockKind(b) && b.lead && sectionKind(b.lead)) {
         heading = b.lead.replace(/[:\s]+$/, '');
         rest = collapse(t.slice(b.lead.length).replace(/^[\s:]+/, ''));
       }
-      const kind = sectionKind(heading)!;
+      const kind = (heading === t ? blockKind(b) : sectionKind(heading))!;
       close(i);
       open = { kind, heading: heading.replace(/\s*:$/, ''), lines: rest ? [rest] : [], start: i };
       inAttendance = kind === 'andet' && /^(?:fraværende|fravær|afbud)/i.test(heading);
@@ -118,10 +118,10 @@ export function parseBody(
       }
     }
     if (!open) open = { kind: 'andet', heading: '', lines: [], start: i };
-    if (inAttendance && t.length <= 300 && !/[.!?]$/.test(t)) {
+    if (inAttendance && t.length <= 300 && !endsSentence(t)) {
       for (const l of lines(b.raw)) for (const n of splitNames(l)) absent.push(n);
     }
-    if (b.tag === 'tr') open.lines.push(b.raw.replace(/\t+$/, '').split('\t').map(collapse).join('\t'));
+    if (b.tag === 'tr') open.lines.push(rowLine(b.raw));
     else if (open.kind === 'beslutning' && b.raw.includes('\n')) {
       // "Godkendt.\nFraværende: A, B" in one paragraph: the attendance line is not the decision.
       for (const l of lines(b.raw)) {
@@ -135,6 +135,29 @@ export function parseBody(
   }
   close(to);
   return { sections, sectionStarts, caseNumber, absent, closedMarker };
+}
+
+/** A table row's cells, each collapsed, joined by tabs (trailing empty cells dropped). */
+export function rowLine(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && raw.charCodeAt(end - 1) === 9) end--;
+  const s = end === raw.length ? raw : raw.slice(0, end);
+  return cleanCells(s) ? s : s.split('\t').map(collapse).join('\t');
+}
+
+/** True when every tab-separated cell of `s` is already collapsed (single inner spaces, no edge spaces). */
+function cleanCells(s: string): boolean {
+  let prev = 9;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 9) {
+      if (prev !== 9 && isSpace(prev)) return false;
+    } else if (c === 32) {
+      if (prev === 9 || prev === 32) return false;
+    } else if (c === 0x200b || isSpace(c)) return false;
+    prev = c;
+  }
+  return prev === 9 || !isSpace(prev);
 }
 
 function domRef(blocks: Block[], start: number, end: number, punktEnd: number[] | null, pathOf: PathFn) {

@@ -29,6 +29,7 @@ function make(raw: string, tag: string, level: number, bold: boolean, lead: stri
     lead,
     el: null,
     sh: undefined,
+    kind: undefined,
     anchor: null,
     dataId: null,
   };

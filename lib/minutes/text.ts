@@ -4,16 +4,31 @@
 const WS =
   /[\t\n\r\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff][\s\u200b]*| [\s\u200b]+/g;
 
+/** A JavaScript whitespace character (what \\s and String#trim treat as space). */
+export function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff;
+}
+
 /** Collapse all whitespace (incl. NBSP and tabs) to single spaces and trim. */
 export function collapse(s: string): string {
   // Most text has only single plain spaces: a few native scans beat the regex.
   if (
     s.indexOf('\n') < 0 &&
-    s.indexOf('  ') < 0 &&
     s.indexOf('\t') < 0 &&
     s.indexOf('\u00a0') < 0 &&
     s.indexOf('\r') < 0 &&
-    s.indexOf('\u200b') < 0
+    s.indexOf('\u200b') < 0 &&
+    s.indexOf('  ') < 0
   )
     return s.trim();
   return s.replace(WS, ' ').trim();

@@ -1,6 +1,6 @@
 // Section vocabulary of Danish minutes: heading text → section kind.
 import type { SectionKind } from '../model/minutes';
-import { norm } from './text';
+import { isSpace, norm } from './text';
 
 type Rule = [RegExp, SectionKind];
 
@@ -65,10 +65,54 @@ const FIRST3 = new Set(
 );
 const INNER = /beslut|indstil|konsekvens|afgør|vurdering/i;
 
+// FIRST3 as numbers (three Latin-1 char codes), so the common case needs no string allocation.
+const FIRST3_CODES = new Set([...FIRST3].map((s) => key3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2))));
+
+function key3(a: number, b: number, c: number): number {
+  return (a << 16) | (b << 8) | c;
+}
+
+/** Latin-1 lowercase (what toLowerCase does below 0x100, except 'µ'), or -1 for anything else. */
+function lower1(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 0xb5) return c;
+  if (c === 0xb5) return -1;
+  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 32;
+  return c < 0x100 ? c : -1;
+}
+
+/** End of a leading "\s*" plus an optional "1. " / "12) " / "a. " numbering (as /^\s*(?:(?:\d{1,2}|[a-hA-H])[.)]\s+)?/). */
+function numberingEnd(h: string): number {
+  const n = h.length;
+  let i = 0;
+  while (i < n && isSpace(h.charCodeAt(i))) i++;
+  let j = i;
+  const c = h.charCodeAt(j);
+  if (c >= 48 && c <= 57) {
+    j++;
+    const c2 = h.charCodeAt(j);
+    if (c2 >= 48 && c2 <= 57) j++;
+  } else if ((c >= 97 && c <= 104) || (c >= 65 && c <= 72)) j++;
+  else return i;
+  const p = h.charCodeAt(j);
+  if (p !== 46 && p !== 41) return i;
+  j++;
+  if (j >= n || !isSpace(h.charCodeAt(j))) return i;
+  while (j < n && isSpace(h.charCodeAt(j))) j++;
+  return j;
+}
+
 function maybeVocabulary(heading: string): boolean {
-  const m = /^\s*(?:(?:\d{1,2}|[a-hA-H])[.)]\s+)?/.exec(heading);
-  const i = m ? m[0].length : 0;
-  return FIRST3.has(heading.slice(i, i + 3).toLowerCase()) || INNER.test(heading);
+  const i = numberingEnd(heading);
+  if (i + 3 <= heading.length) {
+    const a = lower1(heading.charCodeAt(i));
+    const b = lower1(heading.charCodeAt(i + 1));
+    const c = lower1(heading.charCodeAt(i + 2));
+    if (a >= 0 && b >= 0 && c >= 0) {
+      if (FIRST3_CODES.has(key3(a, b, c))) return true;
+    } else if (FIRST3.has(heading.slice(i, i + 3).toLowerCase())) return true;
+  }
+  return INNER.test(heading);
 }
 
 /** Classify a section heading; null when it is not known section vocabulary. */

@@ -1,0 +1,57 @@
+// @vitest-environment node
+// Fast paths must give exactly what the general code gives.
+import { describe, expect, it } from 'vitest';
+import { caseNumberFromLine } from '../../../lib/minutes/casenumber';
+import { rowLine } from '../../../lib/minutes/sections';
+import { collapse, isSpace } from '../../../lib/minutes/text';
+import { sectionKind } from '../../../lib/minutes/vocabulary';
+
+const slowRow = (raw: string) => raw.replace(/\t+$/, '').split('\t').map(collapse).join('\t');
+
+describe('fast paths', () => {
+  it('isSpace is JavaScript whitespace', () => {
+    for (let c = 0; c < 0x10000; c++)
+      expect(isSpace(c), c.toString(16)).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+
+  it('rowLine equals collapsing every cell', () => {
+    const rows = [
+      '2024\t12,5\t',
+      '2024\t12,5',
+      '\t\t',
+      '',
+      'a b\tc  d\t',
+      ' a\tb',
+      'a \tb',
+      'a\t b',
+      'a\t\tb\t\t',
+      'a\u00a0b\tc',
+      'a\u2003b\tc\u200b',
+      'a\nb\tc',
+      'Beløb (mio. kr.)\tÅr ',
+    ];
+    for (const r of rows) expect(rowLine(r), JSON.stringify(r)).toBe(slowRow(r));
+  });
+
+  it('sectionKind handles numbering, case and Danish letters', () => {
+    expect(sectionKind('2. Sagsfremstilling')).toBe('sagsfremstilling');
+    expect(sectionKind('b) Beslutning')).toBe('beslutning');
+    expect(sectionKind('  ØKONOMISKE KONSEKVENSER')).toBe('oekonomi');
+    expect(sectionKind('123. Beslutning')).toBeNull(); // numbering has at most two digits
+    expect(sectionKind('Udvalgets beslutning')).toBe('beslutning');
+    expect(sectionKind('2024 12,5')).toBeNull();
+    expect(sectionKind('Kommunen borgerne')).toBeNull();
+    expect(sectionKind('\u212Aommende behandling')).toBeNull();
+  });
+
+  it('caseNumberFromLine rejects other first letters cheaply, accepts labels and numbers', () => {
+    expect(caseNumberFromLine('Sagsnr.: 21/24526')).toBe('21/24526');
+    expect(caseNumberFromLine('  J.nr. 2023-004512')).toBe('2023-004512');
+    expect(caseNumberFromLine('Journalnr.: 22/18533')).toBe('22/18533');
+    expect(caseNumberFromLine('Dok.nr. 22/18533')).toBe('22/18533');
+    expect(caseNumberFromLine('ESDH-nr. 22/18533')).toBe('22/18533');
+    expect(caseNumberFromLine('Acadre-nr. 22/18533')).toBe('22/18533');
+    expect(caseNumberFromLine('24.00.00-G01-16-23')).toBe('24.00.00-G01-16-23');
+    expect(caseNumberFromLine('Resumé 22/18533')).toBeNull();
+  });
+});
