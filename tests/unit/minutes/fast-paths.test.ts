@@ -41,7 +41,7 @@ describe('fast paths', () => {
     expect(sectionKind('Udvalgets beslutning')).toBe('beslutning');
     expect(sectionKind('2024 12,5')).toBeNull();
     expect(sectionKind('Kommunen borgerne')).toBeNull();
-    expect(sectionKind('\u212Aommende behandling')).toBeNull();
+    expect(sectionKind('\u212Aommende behandling')).toBe('kommende'); // K (Kelvin) lowercases to k
   });
 
   it('caseNumberFromLine rejects other first letters cheaply, accepts labels and numbers', () => {
