@@ -172,18 +172,32 @@ export async function importBackup(
   const follows = valid('follows', Follow, file.follows, (f: Follow) => f.caseKey);
   const topics = valid('topics', Topic, file.topics, (t: Topic) => `${t.kind}\u0000${t.value}`);
 
-  /** Stored rows for these keys: one key-only read finds which exist, then only those are loaded. */
+  /**
+   * Stored rows for these keys: one key-only read finds which exist; then only those are loaded, by
+   * key when few, else with one range read (one request instead of one per row: a re-import).
+   */
   async function existing<T, K extends string>(
     table: {
       toCollection(): { primaryKeys(): Promise<unknown[]> };
       bulkGet(keys: K[]): Promise<(T | undefined)[]>;
+      where(index: ':id'): { between(lo: K, hi: K, incLo: true, incHi: true): { toArray(): Promise<T[]> } };
     },
     keys: K[],
+    keyOf: (row: T) => K,
   ): Promise<(T | undefined)[]> {
-    const stored = new Set(await table.toCollection().primaryKeys());
+    const storedKeys = await table.toCollection().primaryKeys();
+    const stored = new Set(storedKeys);
     const present = keys.filter((k) => stored.has(k));
-    const rows = await table.bulkGet(present);
-    const byKey = new Map(present.map((k, i) => [k, rows[i]]));
+    if (!present.length) return keys.map(() => undefined);
+    let rows: T[];
+    if (present.length * 3 >= storedKeys.length) {
+      const sorted = [...present].sort();
+      rows = await table
+        .where(':id')
+        .between(sorted[0]!, sorted[sorted.length - 1]!, true, true)
+        .toArray();
+    } else rows = (await table.bulkGet(present)).filter((r): r is T => r !== undefined);
+    const byKey = new Map(rows.map((r) => [keyOf(r), r]));
     return keys.map((k) => byKey.get(k));
   }
 
@@ -197,18 +211,22 @@ export async function importBackup(
           existing(
             db.annotations,
             annotations.map((a) => a.id),
+            (r) => r.id,
           ),
           existing(
             db.meetings,
             meetings.map((m) => m.key),
+            (r) => r.key,
           ),
           existing(
             db.appearances,
             appearances.map((a) => a.id),
+            (r) => r.id,
           ),
           existing(
             db.follows,
             follows.map((f) => f.caseKey),
+            (r) => r.caseKey,
           ),
           topics.length
             ? db.topics
