@@ -12,6 +12,7 @@ import {
   search,
   softDelete,
   topicsWithCounts,
+  warmSearch,
 } from '../../../lib/db';
 import { annotation, freshDb, meeting, punkt, T0, uuid } from './helpers';
 
@@ -116,6 +117,17 @@ describe('search', () => {
     const notAll = await search(db, 'vejarbejde 7', { limit: 5 });
     expect(notAll.annotations.map((a) => a.quote)).toEqual(['Vejarbejde nummer 7']);
     expect(notAll.truncated).toBe(false);
+  });
+});
+
+describe('warmSearch', () => {
+  it('runs a search without changing anything and never throws', async () => {
+    const db = await seeded();
+    const before = await db.annotations.toArray();
+    await expect(warmSearch(db)).resolves.toBeUndefined();
+    expect(await db.annotations.toArray()).toEqual(before);
+    db.close();
+    await expect(warmSearch(db)).resolves.toBeUndefined(); // a closed database is not an error here
   });
 });
 
