@@ -18,6 +18,9 @@ import { Site } from '../scripts/lib/site.mjs';
 import { generateExportSource } from './export';
 import { median, round } from './lib/stats';
 
+/** The extension API as the evaluated functions use it in the extension page. */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 export const N_ANNOTATIONS = 10_000;
 export const N_MEETINGS = 500;
 
@@ -156,7 +159,7 @@ async function popupOnce(context: BrowserContext, extensionId: string, tabId: nu
         bench: (window as unknown as { __bench?: unknown }).__bench ?? null,
         rows: document.querySelectorAll('[data-testid="followed-list"] [data-case-key]').length,
         paints: performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]),
-        text: document.body?.innerText.slice(0, 200),
+        text: document.body?.textContent?.slice(0, 200),
       }));
       throw new Error(`${(e as Error).message.split('\n')[0]}; page: ${JSON.stringify(seen)}`);
     });
