@@ -26,7 +26,13 @@ export function canonicalUrl(url: string): string {
     return url.trim();
   }
   u.hash = '';
-  for (const name of [...u.searchParams.keys()]) {
+  // forEach, not [...keys()]: URLSearchParams iterators are not iterable in Firefox content
+  // scripts (Xray wrappers), and this runs there through pageRefOf.
+  const names: string[] = [];
+  u.searchParams.forEach((_value, name) => {
+    names.push(name);
+  });
+  for (const name of names) {
     const lower = name.toLowerCase();
     if (lower.startsWith('utm_') || TRACKING_PARAMS.has(lower)) u.searchParams.delete(name);
   }
