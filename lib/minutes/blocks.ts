@@ -36,6 +36,8 @@ export interface Block {
   lead: string;
   /** The element the block starts at (DomRef target); null for text input. */
   el: Element | null;
+  /** Index of `el` among its parent's element children (-1 for the root and text input); see paths.ts. */
+  pos: number;
   /** Cached: opens a section (see headings.ts isSectionHeading). */
   sh?: boolean;
   /** Cached: sectionKind(text) (see headings.ts blockKind). */
@@ -162,6 +164,7 @@ export function extractBlocks(root: Element): Extract {
   let dataId: string | null = null;
   // The block element that owns the current inline run.
   let owner: Element = root;
+  let ownerPos = -1;
   let ownerTag = root.localName;
   let ownerLevel = 0;
   let atStart = true;
@@ -169,6 +172,7 @@ export function extractBlocks(root: Element): Extract {
   let run = '';
   let pieces = 0;
   let runEl: Element | null = null;
+  let runPos = -1;
   let boldSeen = false;
   let plainSeen = false;
   let lead = '';
@@ -194,6 +198,7 @@ export function extractBlocks(root: Element): Extract {
         ord: pendingOrd,
         lead: lead ? lead.replace(/\s+/g, ' ').trim() : '',
         el: runEl ?? owner,
+        pos: runEl ? runPos : ownerPos,
         sh: undefined,
         kind: undefined,
         anchor,
@@ -211,7 +216,10 @@ export function extractBlocks(root: Element): Extract {
   };
 
   const addText = (data: string) => {
-    if (pieces === 0 && !runEl && !atStart && data.trim()) runEl = owner;
+    if (pieces === 0 && !runEl && !atStart && data.trim()) {
+      runEl = owner;
+      runPos = ownerPos;
+    }
     run = pieces === 0 ? data : run + data;
     pieces++;
     if (bold > 0) {
@@ -224,6 +232,8 @@ export function extractBlocks(root: Element): Extract {
   };
 
   const visit = (parent: Node, d: number) => {
+    // Element index among the parent's element children (for DomRef paths).
+    let idx = -1;
     for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
       const type = n.nodeType;
       if (type === 3) {
@@ -241,6 +251,7 @@ export function extractBlocks(root: Element): Extract {
         continue;
       }
       if (type !== 1) continue; // comments, CDATA, processing instructions
+      idx++;
       const el = n as Element;
       const f = tagFlags(el);
       if (f & F_SKIP) {
@@ -255,7 +266,7 @@ export function extractBlocks(root: Element): Extract {
       } else if (f & F_BLOCK) {
         const name = tagName;
         flush();
-        enterBlock(el, name, f, d + 1);
+        enterBlock(el, name, f, d + 1, idx);
         atStart = false;
       } else if (f & F_BR) {
         run = pieces === 0 ? '\n' : `${run}\n`;
@@ -272,7 +283,10 @@ export function extractBlocks(root: Element): Extract {
             h = el.hasAttribute('aria-expanded') || (!!cls && HINT_CLASS.test(cls));
           }
         }
-        if (pieces === 0 && !runEl && !atStart) runEl = el;
+        if (pieces === 0 && !runEl && !atStart) {
+          runEl = el;
+          runPos = idx;
+        }
         if (b) bold++;
         if (h) {
           hint++;
@@ -289,7 +303,7 @@ export function extractBlocks(root: Element): Extract {
     }
   };
 
-  const enterBlock = (el: Element, name: string, f: number, d: number) => {
+  const enterBlock = (el: Element, name: string, f: number, d: number, pos: number) => {
     let isChrome = (f & F_CHROME) !== 0 || ((f & F_HEADER) !== 0 && main === 0);
     let isMain = (f & F_MAIN) !== 0;
     let b = false;
@@ -332,9 +346,11 @@ export function extractBlocks(root: Element): Extract {
     if (b) bold++;
     if (h) hint++;
     const so = owner;
+    const sp = ownerPos;
     const st = ownerTag;
     const sl = ownerLevel;
     owner = el;
+    ownerPos = pos;
     ownerTag = name;
     ownerLevel = level;
     atStart = true;
@@ -348,6 +364,7 @@ export function extractBlocks(root: Element): Extract {
     }
     flush();
     owner = so;
+    ownerPos = sp;
     ownerTag = st;
     ownerLevel = sl;
     if (isChrome) chrome--;
@@ -362,7 +379,7 @@ export function extractBlocks(root: Element): Extract {
     if (prevData !== undefined) dataId = prevData;
   };
 
-  enterBlock(root, root.localName, tagFlags(root), 0);
+  enterBlock(root, root.localName, tagFlags(root), 0, -1);
   return { root, blocks, jsonScripts };
 }
 

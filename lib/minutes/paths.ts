@@ -1,7 +1,8 @@
 // DomRef paths (child-element indexes from the extraction root) for blocks,
-// computed lazily from the DOM and only for the blocks that need one (punkt
-// and section boundaries). Each parent's children are listed once, so the
-// cost stays linear however many siblings a page has.
+// computed lazily and only for the blocks that need one (punkt and section
+// boundaries). A block knows its element's index (counted by the extractor);
+// ancestors' indexes come from listing their parents' children once each, so
+// the cost stays linear however many siblings a page has.
 import type { NodePath } from '../model/minutes';
 import type { Block } from './blocks';
 
@@ -10,8 +11,7 @@ export type PathFn = (b: Block | undefined) => NodePath | null;
 /** Path resolver relative to `root`; no root (text input, synthetic documents) always yields null. */
 export function pathFinder(root: Element | null | undefined): PathFn {
   if (!root) return () => null;
-  // Paths of parents (few: the containers of punkter and sections) and their element children.
-  const parentPaths = new Map<Element, number[] | null>([[root, []]]);
+  const paths = new Map<Element, number[] | null>([[root, []]]);
   const children = new Map<Element, Element[]>();
   const childIndex = (parent: Element, el: Element): number => {
     let list = children.get(parent);
@@ -23,13 +23,12 @@ export function pathFinder(root: Element | null | undefined): PathFn {
     return list.indexOf(el);
   };
   const pathOfEl = (el: Element): number[] | null => {
-    if (el === root) return [];
-    // Climb to the nearest ancestor with a known path, then build the paths back down.
-    const chain: Element[] = [el];
-    let cur = el.parentElement;
+    // Climb to the nearest element with a known path, then build the paths back down.
+    const chain: Element[] = [];
+    let cur: Element | null = el;
     let base: number[] | null | undefined;
     while (cur) {
-      base = parentPaths.get(cur);
+      base = paths.get(cur);
       if (base !== undefined) break;
       chain.push(cur);
       cur = cur.parentElement;
@@ -39,10 +38,18 @@ export function pathFinder(root: Element | null | undefined): PathFn {
     for (let k = chain.length - 1; k >= 0; k--) {
       const child = chain[k]!;
       base = [...base, childIndex(parent, child)];
-      if (k > 0) parentPaths.set(child, base);
+      paths.set(child, base);
       parent = child;
     }
     return base;
   };
-  return (b) => (b?.el ? pathOfEl(b.el) : null);
+  return (b) => {
+    const el = b?.el;
+    if (!el) return null;
+    if (el === root) return [];
+    const parent = el.parentElement;
+    if (b.pos < 0 || !parent) return pathOfEl(el);
+    const base = paths.has(parent) ? paths.get(parent)! : pathOfEl(parent);
+    return base ? [...base, b.pos] : null;
+  };
 }

@@ -28,6 +28,7 @@ function make(raw: string, tag: string, level: number, bold: boolean, lead: stri
     ord: 0,
     lead,
     el: null,
+    pos: -1,
     sh: undefined,
     kind: undefined,
     anchor: null,
