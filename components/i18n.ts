@@ -81,6 +81,13 @@ export const MESSAGE_KEYS = [
   'notifyNewTitle',
   'notifyNewTitleOne',
   'notifyMore',
+  // issue 4: following from the outline
+  'follow',
+  'following',
+  'followPunkt',
+  'unfollowPunkt',
+  'newAppearance',
+  'topicMatch',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 

@@ -1,4 +1,5 @@
 import { annotationPanelStyles } from '../annotate/styles';
+import { followStyles } from '../follow/styles';
 import { darkThemeTokens, meetingStyles, themeTokens } from '../meeting/styles';
 
 /** Styles of the in-page panel, applied inside its closed shadow root. */
@@ -32,4 +33,5 @@ export const panelStyles = `
 @media (prefers-reduced-motion: reduce) { .flash { transition: none; } }
 ${meetingStyles}
 ${annotationPanelStyles}
+${followStyles}
 `;

@@ -3,11 +3,13 @@
 // navigation. Every entry point is wrapped: nothing throws into the page.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { FollowExtras } from '../../components/follow/FollowExtras';
 import { t } from '../../components/i18n';
 import { Panel } from '../../components/panel/Panel';
 import { panelStyles } from '../../components/panel/styles';
 import { isOwnNode } from '../../lib/anchoring/paint/own-nodes';
 import { createRuntimeClient } from '../../lib/annotate-client/client';
+import { kleMainGroupName } from '../../lib/kle/main-groups';
 import { listen } from '../../lib/messages/listen';
 import type { ReaderStartOptions } from '../../lib/messages/reader-handle';
 import { createRouter, route } from '../../lib/messages/router';
@@ -23,10 +25,12 @@ import {
 } from '../../lib/messages/schemas';
 import { detectMinutes, parseDocument, resolveDomRef } from '../../lib/minutes';
 import type { ParseResult, Punkt } from '../../lib/model/minutes';
+import type { Topic } from '../../lib/model/records';
 import { flashElement } from '../../lib/ui/flash';
 import { jumpToPunkt } from '../../lib/ui/jump';
 import { createHost, type Host } from '../../lib/ui/shadow-host';
 import { Annotator } from './annotator';
+import { Follower } from './follower';
 import { statusOf, toTabSummary } from './summary';
 
 const DEBOUNCE_MS = 400;
@@ -53,6 +57,11 @@ export class Reader {
   private cleanups: (() => void)[] = [];
   /** Highlights, notes and tags of a recognised page (issue 3). */
   private annotator: Annotator | null = null;
+  /** Remembering the meeting and following its cases (issue 4). */
+  private readonly follower = new Follower(
+    (m) => browser.runtime.sendMessage(m),
+    () => this.render(),
+  );
 
   constructor(
     private readonly doc: Document,
@@ -208,6 +217,7 @@ export class Reader {
         });
       }
       this.annotator?.setPage(meeting, this.view.url);
+      void this.follower.remember(meeting, this.view.url, this.view.result?.platform ?? null).catch(() => {});
     });
   }
 
@@ -277,6 +287,22 @@ export class Reader {
     return res.ok;
   }
 
+  private followExtras(p: Punkt) {
+    const state = this.follower.state;
+    const flag = state.flags.get(p.number);
+    if (!flag) return null;
+    return (
+      <FollowExtras
+        number={p.number}
+        followed={flag.followed}
+        newCount={flag.newCount}
+        topics={this.follower.topicLabels(p.number, topicLabel)}
+        busy={state.busy.has(p.number)}
+        onToggle={(n, follow) => void this.follower.toggle(n, follow).catch(() => {})}
+      />
+    );
+  }
+
   private render(): void {
     safe(() => this.renderUnsafe());
   }
@@ -311,13 +337,26 @@ export class Reader {
         moveFocus={this.focusOnToggle}
         onOpenChange={(open) => this.setOpen(open, true)}
         onJump={(p) => this.jump(p.number, true)}
-        renderExtras={ann?.extras}
+        renderExtras={(p: Punkt) => (
+          <>
+            {this.followExtras(p)}
+            {ann?.extras(p)}
+          </>
+        )}
         annotations={ann?.section()}
         saving={(ann?.pendingWrites ?? 0) > 0}
       />,
       this.host.mount,
     );
   }
+}
+
+function topicLabel(tp: Topic): string {
+  if (tp.kind === 'kle') {
+    const name = kleMainGroupName(tp.value);
+    return name ? `KLE ${tp.value} ${name}` : `KLE ${tp.value}`;
+  }
+  return tp.value;
 }
 
 function isShortcut(e: KeyboardEvent): boolean {
