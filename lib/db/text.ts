@@ -4,8 +4,8 @@
 
 const MAX_TOKEN = 64;
 const MAX_TOKENS = 2000;
-const FOLDABLE = /[\u00c0-\u024f\u1e00-\u1eff]/g;
-const KEEP = new Set(['æ', 'ø', 'å']);
+// Latin letters with diacritics, minus å (e5), æ (e6) and ø (f8), which are kept as they are.
+const FOLDABLE = /[\u00c0-\u00e4\u00e7-\u00f7\u00f9-\u024f\u1e00-\u1eff]/g;
 const RUN = /[\p{L}\p{N}]+/gu;
 const EDGE_PUNCT = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
@@ -13,7 +13,7 @@ export function foldText(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFC')
-    .replace(FOLDABLE, (ch) => (KEEP.has(ch) ? ch : ch.normalize('NFD').replace(/\p{M}/gu, '')));
+    .replace(FOLDABLE, (ch) => ch.normalize('NFD').replace(/\p{M}/gu, ''));
 }
 
 function keep(token: string): boolean {
@@ -26,10 +26,13 @@ export function tokenize(text: string, into: Set<string> = new Set()): Set<strin
   if (!text) return into;
   for (const rawChunk of foldText(text).split(/\s+/)) {
     if (into.size >= MAX_TOKENS) break;
-    const chunk = rawChunk.replace(EDGE_PUNCT, '');
-    if (!chunk) continue;
-    const runs = chunk.match(RUN) ?? [];
-    if (runs.length > 1 && /\d/.test(chunk)) into.add(chunk.slice(0, MAX_TOKEN));
+    // Edge punctuation holds no runs: the runs of the raw chunk are those of the trimmed one.
+    const runs = rawChunk.match(RUN);
+    if (!runs) continue;
+    if (runs.length > 1) {
+      const chunk = rawChunk.replace(EDGE_PUNCT, '');
+      if (/\d/.test(chunk)) into.add(chunk.slice(0, MAX_TOKEN));
+    }
     for (const run of runs) if (keep(run)) into.add(run.slice(0, MAX_TOKEN));
   }
   return into;
