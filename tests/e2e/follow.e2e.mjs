@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { openApiPage, sendOk, waitReady } from '../../scripts/lib/annotate.mjs';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { ClosedShadow } from '../../scripts/lib/shadow.mjs';
 import {
   FOLLOW_CASE,
   FOLLOW_PUNKT,
@@ -143,6 +144,78 @@ describe('Chromium: follow a case across meetings (issue 4)', () => {
       await second.close();
       await first.close();
       await api.close();
+    },
+  );
+});
+
+describe('Chromium: follow from the in-page outline (issue 4)', () => {
+  /** @type {Awaited<ReturnType<typeof launchChromium>>} */
+  let ext;
+  const site = testSite().add(OTHER_COMMITTEE_URL, { body: otherCommitteePage() });
+  before(async () => {
+    ext = await launchChromium({ site });
+  });
+  after(async () => {
+    await ext?.close();
+  });
+
+  async function openPanel(shadow) {
+    for (let i = 0; i < 3; i++) {
+      if (await shadow.isVisible('[data-testid="panel"]')) return;
+      await shadow.click('[data-testid="panel-toggle"]');
+      try {
+        await waitFor(() => shadow.isVisible('[data-testid="panel"]'), Boolean, { timeout: 2000 });
+        return;
+      } catch {
+        // raced with the panel restoring itself
+      }
+    }
+    assert.fail('the panel toggle does not open the panel');
+  }
+  const pressed = (shadow) =>
+    shadow.evaluate(function (n) {
+      return this.querySelector(`button[data-follow-punkt="${n}"]`)?.getAttribute('aria-pressed') ?? null;
+    }, FOLLOW_PUNKT);
+
+  test(
+    'the outline’s follow toggle; the other meeting flags the punkt as new and badges "+1"',
+    T,
+    async () => {
+      const first = await ext.context.newPage();
+      await first.goto(FIRST.url);
+      await waitReady(first, FIRST.truth.punkter.length, FIRST.file);
+      const shadow = new ClosedShadow(first);
+      await openPanel(shadow);
+      await waitFor(
+        () => pressed(shadow),
+        (v) => v === 'false',
+        { what: 'an outline follow toggle for punkt 3' },
+      );
+      await shadow.click(`button[data-follow-punkt="${FOLLOW_PUNKT}"]`);
+      await waitFor(
+        () => pressed(shadow),
+        (v) => v === 'true',
+        { what: 'the outline toggle pressed' },
+      );
+      await shadow.dispose();
+
+      const second = await ext.context.newPage();
+      await second.goto(OTHER_COMMITTEE_URL);
+      await waitReady(second, FIRST.truth.punkter.length, 'the other committee');
+      await waitFor(
+        () => ext.badgeText(second),
+        (b) => b === '+1',
+        { what: 'the tab badge "+1"' },
+      );
+      const shadow2 = new ClosedShadow(second);
+      await openPanel(shadow2);
+      await waitFor(() => shadow2.isVisible(`[data-testid="new-${FOLLOW_PUNKT}"]`), Boolean, {
+        what: `punkt ${FOLLOW_PUNKT} flagged as a new appearance in the outline`,
+      });
+      assert.equal(await pressed(shadow2), 'true', 'followed here too (the same case)');
+      await shadow2.dispose();
+      await second.close();
+      await first.close();
     },
   );
 });
