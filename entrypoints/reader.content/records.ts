@@ -1,68 +1,11 @@
 // Building annotation records on the content side (the background validates them again).
-import { caseKeyOf, municipalityKey, municipalityOf, normaliseName } from '../../lib/db/keys';
 import { pageRefOf } from '../../lib/db/meetings';
-import type {
-  Annotation,
-  AnnotationColor,
-  AnnotationPage,
-  Motivation,
-  PunktTarget,
-} from '../../lib/model/annotation';
+import type { Annotation, AnnotationColor, Motivation, PunktTarget } from '../../lib/model/annotation';
 import type { Meeting } from '../../lib/model/minutes';
 import type { Target } from '../../lib/model/selectors';
 
-const TRACKING = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|yclid|ref_src)$/i;
-
-/** lib/db's canonicalUrl without spreading URLSearchParams iterators (see `pageRef`). */
-export function canonicalUrlCompat(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    return url.trim();
-  }
-  u.hash = '';
-  const names: string[] = [];
-  u.searchParams.forEach((_v, name) => {
-    names.push(name);
-  });
-  for (const name of names) if (TRACKING.test(name)) u.searchParams.delete(name);
-  if (u.search === '?') u.search = '';
-  return u.toString();
-}
-
-/**
- * `pageRefOf` (lib/db), keyed exactly as the background keys meetings. In
- * Firefox content scripts lib/db's canonicalUrl throws ("searchParams.keys()
- * is not iterable": a URL iterator cannot be spread there); until it is fixed
- * there, the same keys are computed with `forEach` (a unit test keeps both equal).
- */
-export function pageRef(meeting: Meeting, url: string, punktNumber: number | null): AnnotationPage {
-  try {
-    return pageRefOf(meeting, url, punktNumber);
-  } catch {
-    return pageRefCompat(meeting, url, punktNumber);
-  }
-}
-
-export function pageRefCompat(meeting: Meeting, url: string, punktNumber: number | null): AnnotationPage {
-  const canonical = canonicalUrlCompat(url);
-  const municipality = municipalityOf(meeting.municipality, url);
-  const meetingKey =
-    meeting.committee?.trim() && meeting.date
-      ? `${municipalityKey(municipality)}|${normaliseName(meeting.committee)}|${meeting.date}`
-      : `url:${canonical}`;
-  const p = punktNumber === null ? undefined : meeting.punkter.find((x) => x.number === punktNumber);
-  const caseNumber = p?.caseNumber ?? null;
-  return {
-    url: canonical,
-    municipality,
-    meetingKey,
-    punktNumber,
-    caseNumber,
-    caseKey: punktNumber === null ? null : caseKeyOf(municipality, caseNumber, meetingKey, punktNumber),
-  };
-}
+/** The annotation's page, keyed exactly as the background keys meetings (lib/db, Dexie-free part). */
+export const pageRef = pageRefOf;
 
 export type TextAnnotation = Annotation & { target: Target };
 
