@@ -325,7 +325,7 @@ describe('dashboard: topic', () => {
     });
     await mount(root, api, '#/topic/t1');
     expect(api.topicPunkter).toHaveBeenCalledWith('t1');
-    expect(root.querySelector('h1')?.textContent).toBe('KLE 17');
+    expect(root.querySelector('h1')?.textContent).toBe('KLE 17 Folkeskoleundervisning');
     const link = root.querySelector<HTMLAnchorElement>('[data-testid="topic-punkter"] a')!;
     expect(link.textContent).toBe('Skolestruktur');
     expect(link.getAttribute('href')).toBe('#/case/ballerup%3A17.00.00-A00-1-24');
