@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import {
   EXPORT_FORMATS,
   type ExportFormat,
-  renderExport,
+  renderExportAsync,
   type ScopeRequest,
   selectBundle,
 } from '../../lib/export';
@@ -85,7 +85,12 @@ export function ExportView({ api, save, params, now = Date.now }: ExportViewProp
               ? { kind: 'tag', tag: scope.key }
               : { kind: scope.kind, key: scope.key };
       const bundle = selectBundle(all, request, { lang, now: stamp });
-      const out = renderExport(format, bundle, { lang, onProgress, today: todayIso(new Date(stamp)) });
+      // In slices, so the progress bar repaints while a large export is formatted.
+      const out = await renderExportAsync(format, bundle, {
+        lang,
+        onProgress,
+        today: todayIso(new Date(stamp)),
+      });
       if (format === 'ics' && !out.text.includes('BEGIN:VEVENT')) {
         setProgress(null);
         setStatus({ text: tr('dash_exportNoUpcoming') });
