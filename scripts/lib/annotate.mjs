@@ -5,7 +5,7 @@
 
 /**
  * Selects the first occurrence of `text` in the page (inside `within`, a CSS
- * selector, when given). Runs in the page's main world: the Selection object is
+ * selector, when given), after taking focus off any control, as a mouse selection does. Runs in the page's main world: the Selection object is
  * the document's, shared with the extension's isolated world.
  * Returns the selected string, or null when `text` is not found in one text node.
  * @param {import('playwright-core').Page} page
@@ -13,7 +13,7 @@
  */
 export async function selectText(page, { text, within, occurrence = 0 }) {
   return page.evaluate(
-    ({ text, within, occurrence }) => {
+    async ({ text, within, occurrence }) => {
       const roots = within ? [...document.querySelectorAll(within)] : [document.body];
       let seen = 0;
       for (const root of roots) {
@@ -22,6 +22,8 @@ export async function selectText(page, { text, within, occurrence = 0 }) {
           const at = n.data.indexOf(text);
           if (at < 0) continue;
           if (seen++ < occurrence) continue;
+          // A mouse selection moves focus to the page: leave any focused control (e.g. the panel).
+          if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
           n.parentElement?.scrollIntoView({ block: 'center' });
           const range = document.createRange();
           range.setStart(n, at);
@@ -29,6 +31,8 @@ export async function selectText(page, { text, within, occurrence = 0 }) {
           const sel = document.getSelection();
           sel.removeAllRanges();
           sel.addRange(range);
+          // The selection's text comes from layout: let text inserted just now be laid out.
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
           return sel.toString();
         }
       }

@@ -20,7 +20,14 @@ import {
 } from '../../scripts/lib/annotate.mjs';
 import { launchChromium, makeWorkDir } from '../../scripts/lib/chromium.mjs';
 import { ClosedShadow } from '../../scripts/lib/shadow.mjs';
-import { EDIT_TEXTS, EDITED_URL, editedPage, originalPage } from './fixtures/variants.mjs';
+import {
+  EDIT_TEXTS,
+  EDITED_URL,
+  editedPage,
+  LAZY_URL,
+  lazyPage,
+  originalPage,
+} from './fixtures/variants.mjs';
 import { fixture, testSite, waitFor } from './helpers.mjs';
 
 const T = { timeout: 60_000 };
@@ -106,12 +113,30 @@ async function noteWithTags(page, text, note, tags) {
   await tb.dispose();
 }
 
+/** Keyboard only: select `text`, `n` opens the note editor, type, Ctrl+Enter saves. */
+async function noteWithKey(page, text, note) {
+  const before = Number((await hostState(page))?.annotations ?? 0);
+  const tb = await select(page, text);
+  await page.keyboard.press('n');
+  await waitFor(() => tb.focusedMatches('[data-testid="note-input"]'), Boolean, {
+    what: '`n` opens the editor with focus in the note field',
+  });
+  await page.keyboard.type(note);
+  await page.keyboard.press('Control+Enter');
+  await waitCounts(page, { annotations: before + 1 });
+  await tb.dispose();
+}
+
 /** Every live annotation (background, extension-page API), by quote. */
 async function stored(api) {
   const res = await sendOk(api, { type: 'annotations/list', filter: {} });
   return res.annotations;
 }
 const forUrl = (list, url) => list.filter((a) => a.page.url === url);
+
+/** Whether `text` is rendered (visible) on the page: what a reader could select. */
+// biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point
+const RENDERED = (text) => document.body.innerText.includes(text);
 
 async function openPanel(shadow) {
   for (let i = 0; i < 3; i++) {
@@ -157,6 +182,18 @@ describe('Chromium: annotations (issue 3)', () => {
           'no wrapper elements in Chromium',
         );
 
+        // Every toolbar control has an accessible name.
+        {
+          const tb = await select(page, TEXTS.b);
+          const names = await tb.accessibleNames('button, input, textarea, [role="button"]');
+          assert.ok(names.length >= 7, `5 colours, note and tags: ${names.length}`);
+          assert.deepEqual(
+            names.filter((c) => !c.ignored && !c.name),
+            [],
+            'every toolbar control has an accessible name',
+          );
+          await tb.dispose();
+        }
         await highlightButton(page, TEXTS.b, 'green');
         hl = await cssHighlights(page);
         assert.deepEqual(hl['sagsspor-green'], [TEXTS.b], 'the green button paints green');
@@ -219,7 +256,35 @@ describe('Chromium: annotations (issue 3)', () => {
         assert.equal(value, 'Følg op på økonomien — spørg forvaltningen');
         const chips = await tb.texts('.chip-text');
         assert.deepEqual(chips, ['Klima', 'Økonomi']);
+        // The editor's controls are named, and the tag input autocompletes from existing tags.
+        assert.deepEqual(
+          (await tb.accessibleNames('button, input, textarea')).filter((c) => !c.ignored && !c.name),
+          [],
+          'every editor control has an accessible name',
+        );
         await page.keyboard.press('Escape');
+
+        // The toolbar's tags button: the tag input autocompletes from existing tags.
+        const tb2 = await select(page, TEXTS.d);
+        await tb2.click('[data-testid="tags"]');
+        await waitFor(() => tb2.focusedMatches('[data-testid="tag-input"]'), Boolean, {
+          what: 'the tags button opens the editor with focus in the tag input',
+        });
+        await page.keyboard.type('øk');
+        const suggestions = await waitFor(
+          () => tb2.texts('[data-testid="tag-suggestions"] [role="option"]'),
+          (l) => l.includes('Økonomi'),
+          { what: 'the existing tag "Økonomi" suggested for "øk"' },
+        );
+        assert.ok(suggestions.includes('Økonomi'));
+        await tb2.click('[data-testid="tag-suggestions"] [role="option"]');
+        assert.deepEqual(await tb2.texts('.chip-text'), ['Økonomi'], 'the suggestion became a tag');
+        await tb2.click('[data-testid="save"]');
+        await waitCounts(page, { annotations: 4 });
+        const tagged = forUrl(await stored(api), url).find((a) => a.quote === TEXTS.d);
+        assert.deepEqual(tagged?.tags, ['Økonomi']);
+        assert.equal(tagged?.motivation, 'tagging');
+        await tb2.dispose();
         await tb.dispose();
       } finally {
         await page.close();
@@ -284,7 +349,7 @@ describe('Chromium: annotations (issue 3)', () => {
       assert.ok(stop.stopped, `the service worker stopped (statuses: ${stop.statuses.join(' → ')})`);
 
       // The second write goes to a stopped worker: Chromium starts it for the message.
-      await noteWithTags(page, TEXTS.d, 'efter genstart', ['sw']);
+      await noteWithKey(page, TEXTS.d, 'efter genstart');
       await waitCounts(page, { annotations: 2 }, 'second write acknowledged');
 
       const stop2 = await stopServiceWorker(ext.context, ext.extensionId, api.page);
@@ -388,6 +453,53 @@ describe('Chromium: annotations (issue 3)', () => {
         assert.equal(attached?.quote, newText);
         assert.equal(attached?.status, 'anchored');
         assert.deepEqual(attached?.tags, ['orphan']);
+        await shadow.dispose();
+      } finally {
+        await page.close();
+      }
+    },
+  );
+  test(
+    'text that appears later (a punkt fetched when opened) gets its highlight when it appears',
+    T,
+    async () => {
+      site.add(LAZY_URL, { body: lazyPage() });
+      const page = await open(ext.context, LAZY_URL);
+      try {
+        const shadow = panel(page);
+        const openPunkt4 = async () => {
+          await openPanel(shadow);
+          await shadow.click('button[data-punkt="4"]');
+          await waitFor(() => page.evaluate(RENDERED, TEXTS.a), Boolean, {
+            what: 'punkt 4’s text inserted and rendered when opened',
+          });
+        };
+        await openPunkt4();
+        await highlightKey(page, TEXTS.a);
+
+        // A new visit (the jump may have put the open punkt in the URL): everything collapsed.
+        await page.goto(LAZY_URL);
+        await waitReady(page, PUNKTER, 'after reload');
+        assert.equal(
+          await page.evaluate(RENDERED, TEXTS.a),
+          false,
+          'punkt 4’s text is not on the page until it is opened',
+        );
+        const st = await hostState(page);
+        assert.equal(
+          Number(st.annotations) + Number(st.orphans),
+          1,
+          `not lost meanwhile: ${JSON.stringify(st)}`,
+        );
+        await openPunkt4();
+        await waitCounts(page, { annotations: 1, orphans: 0 }, 'anchored once the text appeared');
+        assert.ok((await paintedTexts(page)).includes(TEXTS.a), 'painted once the text appeared');
+        const mine = await waitFor(
+          async () => forUrl(await stored(api), LAZY_URL),
+          (l) => l.length === 1 && l[0].status === 'anchored',
+          { what: 'stored as anchored' },
+        );
+        assert.equal(mine[0].quote, TEXTS.a);
         await shadow.dispose();
       } finally {
         await page.close();
