@@ -141,6 +141,34 @@ describe('Chromium: follow a case across meetings (issue 4)', () => {
       );
       assert.equal(seen.totalNew, 0);
       await dash.close();
+
+      // The popup's search finds the case by a word of its title (answered by the background's indexes).
+      const popup3 = await ext.context.newPage();
+      await popup3.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${secondTab}`);
+      await popup3.locator('input[data-testid="search"]').fill('DALO');
+      const hit = popup3.locator(
+        `[data-testid="search-results"] [data-result="punkt"][data-case-key="${CASE_KEY}"]`,
+      );
+      await hit.first().waitFor({ timeout: 10_000 });
+      assert.ok((await hit.count()) >= 2, 'the case’s punkt in both meetings is found');
+
+      // Unfollow has undo.
+      await popup3.locator('input[data-testid="search"]').fill('');
+      const row3 = popup3.locator(`[data-testid="followed-list"] [data-case-key="${CASE_KEY}"]`);
+      await row3.locator('[data-testid="unfollow"]').click({ timeout: 10_000 });
+      await waitFor(
+        () => sendOk(api, { type: 'follows/list' }),
+        (r) => r.follows.length === 0,
+        { what: 'unfollowed' },
+      );
+      await popup3.locator('[data-testid="toast"] [data-testid="undo"]').click({ timeout: 5000 });
+      const back = await waitFor(
+        () => sendOk(api, { type: 'follows/list' }),
+        (r) => r.follows.length === 1,
+        { what: 'followed again after undo' },
+      );
+      assert.equal(back.follows[0]?.caseKey, CASE_KEY);
+      await popup3.close();
       await second.close();
       await first.close();
       await api.close();
