@@ -321,7 +321,11 @@ export async function benchDbChromium(opts: Omit<BenchDbOptions, 'indexedDB' | '
     const outputs = ((Array.isArray(out) ? out : [out]) as Output[]).flatMap((o) => o.output);
     const js = outputs.find((o) => o.type === 'chunk')?.code;
     if (!js) throw new Error('bench bundle: no output');
-    const browser = await chromium.launch({
+    // A persistent profile on disk: a plain `launch()` context is off-the-record, whose IndexedDB
+    // lives in memory and writes several times faster than a real profile's (measured: 10,000
+    // annotation rows ≈ 1.4 s in memory, ≈ 3–4 s on disk under the same load).
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sagsspor-dbbench-profile-'));
+    const browser = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       headless: true,
       args: [
@@ -354,6 +358,7 @@ export async function benchDbChromium(opts: Omit<BenchDbOptions, 'indexedDB' | '
       )) as Record<string, number>;
     } finally {
       await browser.close();
+      fs.rmSync(profile, { recursive: true, force: true });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
