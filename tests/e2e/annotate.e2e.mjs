@@ -28,7 +28,7 @@ import {
   lazyPage,
   originalPage,
 } from './fixtures/variants.mjs';
-import { fixture, testSite, waitFor } from './helpers.mjs';
+import { fixture, testSite, VISIBLE_TEXT, waitFor } from './helpers.mjs';
 
 const T = { timeout: 60_000 };
 const FX = fixture('000-aabendagsorden.html');
@@ -165,6 +165,44 @@ describe('Chromium: annotations (issue 3)', () => {
   after(async () => {
     await ext?.close();
   });
+
+  test(
+    'the first annotation shows a one-time notice (uninstalling deletes the data) whose link opens the backup page',
+    T,
+    async () => {
+      const url = freshUrl(site);
+      const page = await open(ext.context, url);
+      try {
+        await highlightKey(page, TEXTS.a);
+        const shadow = panel(page);
+        await openPanel(shadow);
+        await waitFor(() => shadow.isVisible('[data-testid="persist-notice"] a'), Boolean, {
+          what: 'the persist notice with a link, after the first annotation in this profile',
+        });
+        const [opened] = await Promise.all([
+          ext.context.waitForEvent('page', { timeout: 10_000 }),
+          shadow.click('[data-testid="persist-notice"] a'),
+        ]);
+        await opened.waitForLoadState().catch(() => {});
+        const backupShown = await waitFor(
+          () => opened.evaluate(() => document.querySelector('[data-testid="backup-download"]') !== null),
+          Boolean,
+          { what: 'the backup page', timeout: 5000 },
+        ).catch(() => false);
+        const where = opened.url();
+        const shown = ((await opened.evaluate(VISIBLE_TEXT).catch(() => '')) ?? '').slice(0, 120);
+        await opened.close();
+        await shadow.dispose();
+        assert.ok(
+          backupShown,
+          `the notice's link opens the backup page; it opened ${where}: "${shown.replace(/\s+/g, ' ')}"`,
+        );
+        assert.match(where, /^chrome-extension:\/\/[a-p]{32}\/dashboard\.html#\/backup$/);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   test(
     'highlight (h and toolbar), note + tags; painted with the CSS Custom Highlight API; back after a reload',
@@ -322,6 +360,13 @@ describe('Chromium: annotations (issue 3)', () => {
       assert.ok((await paintedTexts(page)).includes(TEXTS.a), 'undo paints it again');
       await tb.dispose();
 
+      assert.equal(
+        await shadow.evaluate(function () {
+          return this.querySelector('[data-testid="persist-notice"]') !== null;
+        }),
+        false,
+        'the persist notice is shown once, not on every page',
+      );
       tb = await deleteVia(TEXTS.d);
       await waitCounts(page, { annotations: 1 }, 'after the second delete');
       await tb.dispose();
