@@ -246,4 +246,57 @@ describe('Chromium: follow from the in-page outline (issue 4)', () => {
       await first.close();
     },
   );
+  test(
+    'topics (a phrase and a KLE main group) flag matching punkter in the outline and count in the popup',
+    T,
+    async () => {
+      const popup = await ext.context.newPage();
+      await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+      const form = popup.locator('[data-testid="topics"] form');
+      await form.locator('input.topic-value').fill('Klimapris', { timeout: 10_000 });
+      await form.locator('button[type="submit"]').click();
+      await popup.locator('[data-testid="topics"] [data-topic-id]').first().waitFor({ timeout: 10_000 });
+      await form.locator('select').first().selectOption('kle');
+      await form.locator('select.topic-value').selectOption('24');
+      await form.locator('button[type="submit"]').click();
+      await waitFor(
+        () => popup.locator('[data-testid="topics"] [data-topic-id]').count(),
+        (n) => n === 2,
+        { what: 'two topics listed' },
+      );
+
+      // A page visited after: punkt 4 (Klimapris 2023, case 24.00.00-G01-14-23) matches both,
+      // punkt 3 (case 24.00.00-G01-16-23) the KLE group 24 only.
+      const page = await ext.context.newPage();
+      await page.goto(OTHER_COMMITTEE_URL);
+      await waitReady(page, FIRST.truth.punkter.length, 'the other committee');
+      const shadow = new ClosedShadow(page);
+      await openPanel(shadow);
+      const flags = await waitFor(
+        () =>
+          shadow.evaluate(function () {
+            const out = {};
+            for (const el of this.querySelectorAll('[data-testid^="topic-"]')) {
+              const n = el.getAttribute('data-testid').slice('topic-'.length);
+              out[n] = (out[n] ?? 0) + 1;
+            }
+            return out;
+          }),
+        (f) => f?.['4'] === 2 && f?.['3'] === 1,
+        { what: 'topic flags: punkt 4 × 2, punkt 3 × 1' },
+      );
+      assert.equal(Object.keys(flags).length, 2, `only punkter 3 and 4 flagged: ${JSON.stringify(flags)}`);
+      await shadow.dispose();
+
+      await popup.reload();
+      const counts = await waitFor(
+        () => popup.locator('[data-testid="topics"] [data-topic-id] .topic-count').allTextContents(),
+        (c) => c.length === 2 && c.every((x) => Number(norm(x)) > 0),
+        { what: 'match counts for both topics' },
+      );
+      assert.ok(counts.length === 2, JSON.stringify(counts));
+      await page.close();
+      await popup.close();
+    },
+  );
 });
