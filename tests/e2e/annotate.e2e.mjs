@@ -551,6 +551,67 @@ describe('Chromium: annotations (issue 3)', () => {
       }
     },
   );
+  test(
+    'dashboard: annotations filtered by tag and colour; tags renamed, merged and deleted, each with undo',
+    T,
+    async () => {
+      const tags = async () =>
+        Object.fromEntries(
+          (await sendOk(api, { type: 'annotations/listTags', prefix: '' })).tags.map((t) => [t.tag, t.count]),
+        );
+      const before = await tags();
+      assert.ok(before.Klima >= 1 && before.Økonomi >= 2 && before.orphan >= 1, JSON.stringify(before));
+      const all = await stored(api);
+
+      const dash = await ext.context.newPage();
+      try {
+        await dash.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/annotations`);
+        const listed = () => dash.locator('[data-testid="annotation-list"] [data-annotation-id]').count();
+        await dash.locator('select[name="tag"]').selectOption('Klima', { timeout: 10_000 });
+        await waitFor(listed, (n) => n === all.filter((a) => a.tags.includes('Klima')).length, {
+          what: 'the list filtered by #Klima',
+        });
+        await dash.locator('select[name="tag"]').selectOption('');
+        await dash.locator('select[name="color"]').selectOption('green');
+        await waitFor(listed, (n) => n === all.filter((a) => a.color === 'green').length, {
+          what: 'the list filtered by green',
+        });
+
+        await dash.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/tags`);
+        const row = (tag) => dash.locator(`[data-testid="tags"] tr[data-tag="${tag}"]`);
+        const undo = async () => {
+          await dash.locator('[data-testid="toast"] [data-testid="undo"]').click({ timeout: 5000 });
+        };
+
+        // Rename, then undo.
+        await row('orphan')
+          .locator('[data-testid="tag-rename-input"]')
+          .fill('forældreløs', { timeout: 10_000 });
+        await row('orphan').locator('[data-testid="tag-rename"]').click();
+        await waitFor(tags, (t) => t.forældreløs === before.orphan && !t.orphan, { what: 'renamed' });
+        await undo();
+        await waitFor(tags, (t) => t.orphan === before.orphan && !t.forældreløs, { what: 'rename undone' });
+
+        // Merge Klima into Økonomi, then undo.
+        await row('Klima').locator('select').selectOption('Økonomi', { timeout: 10_000 });
+        await row('Klima').locator('[data-testid="tag-merge"]').click();
+        await waitFor(tags, (t) => !t.Klima && t.Økonomi >= before.Økonomi, { what: 'merged' });
+        await undo();
+        await waitFor(tags, (t) => t.Klima === before.Klima && t.Økonomi === before.Økonomi, {
+          what: 'merge undone',
+        });
+
+        // Delete, then undo.
+        await row('Økonomi').locator('[data-testid="tag-delete"]').click({ timeout: 10_000 });
+        await waitFor(tags, (t) => !t.Økonomi, { what: 'deleted' });
+        await undo();
+        const after = await waitFor(tags, (t) => t.Økonomi === before.Økonomi, { what: 'delete undone' });
+        assert.deepEqual(after, before, 'every tag as before');
+      } finally {
+        await dash.close();
+      }
+    },
+  );
 });
 
 describe('Chromium: annotations after closing and relaunching the browser (same profile)', () => {
