@@ -359,7 +359,34 @@ export function extractBlocks(root: Element): Extract {
       // Fast path: a block whose only child is a text node (most paragraphs, items, headings).
       if (first.nextSibling === null && first.nodeType === 3) {
         const data = (first as Text).data;
-        if (!isBlank(data)) addText(data);
+        if (isBlank(data)) {
+          // nothing to read
+        } else if (bold === 0 && runEl === null && !runHint) {
+          // Not bold, no pending inline run: the block is the text itself (what addText + flush make).
+          const text = collapse(data);
+          if (text) {
+            blocks.push({
+              text,
+              raw: data,
+              tag: name,
+              level,
+              bold: false,
+              hint: hint > 0,
+              chrome: chrome > 0,
+              inList: list > 0,
+              ord: pendingOrd,
+              lead: '',
+              el,
+              pos,
+              sh: undefined,
+              kind: undefined,
+              anchor,
+              dataId,
+            });
+            anchor = null;
+            pendingOrd = 0;
+          }
+        } else addText(data);
       } else visit(el, d);
     }
     flush();

@@ -5,7 +5,7 @@
 import type { SectionKind } from '../model/minutes';
 import type { Block } from './blocks';
 import { CASE_NUMBER_PATTERN, caseNumberFromLine } from './casenumber';
-import { sectionKind } from './vocabulary';
+import { classifyHeading, mayBeSectionHeading, sectionKind } from './vocabulary';
 
 export interface Candidate {
   /** Index of the first heading block. */
@@ -64,11 +64,27 @@ export function isSectionHeading(b: Block): boolean {
   return b.sh;
 }
 
-/** sectionKind(b.text), computed once per block. */
+// Headings repeat in every punkt ("Beslutning", "Bilag"): classify each distinct text once per parse.
+const kindMemo = new Map<string, SectionKind | null>();
+
+/** Forget the texts classified so far (parseBlocks calls it before and after a parse). */
+export function clearKindMemo(): void {
+  kindMemo.clear();
+}
+
+/** sectionKind(b.text), computed once per block (and once per distinct text while a parse runs). */
 export function blockKind(b: Block): SectionKind | null {
   let k = b.kind;
   if (k === undefined) {
-    k = sectionKind(b.text);
+    const t = b.text;
+    if (!mayBeSectionHeading(t)) k = null;
+    else {
+      k = kindMemo.get(t);
+      if (k === undefined) {
+        k = classifyHeading(t);
+        kindMemo.set(t, k);
+      }
+    }
     b.kind = k;
   }
   return k;

@@ -6,6 +6,7 @@ import {
   blockFacts,
   blockKind,
   chooseSequence,
+  clearKindMemo,
   findCandidates,
   headingish,
   isSectionHeading,
@@ -48,6 +49,15 @@ export function vocabularyKinds(blocks: Block[]): number {
 }
 
 export function parseBlocks(blocks: Block[], opts: CoreOptions): CoreResult {
+  clearKindMemo();
+  try {
+    return parseCore(blocks, opts);
+  } finally {
+    clearKindMemo();
+  }
+}
+
+function parseCore(blocks: Block[], opts: CoreOptions): CoreResult {
   const facts = blockFacts(blocks);
   const cands = findCandidates(blocks, opts.relaxed);
   const seq = chooseSequence(blocks, cands, facts) ?? punktPageFallback(blocks, opts.url, facts);

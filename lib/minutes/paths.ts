@@ -8,6 +8,12 @@ import type { Block } from './blocks';
 
 export type PathFn = (b: Block | undefined) => NodePath | null;
 
+function extend(path: number[], i: number): number[] {
+  const out = path.slice();
+  out.push(i);
+  return out;
+}
+
 /** Path resolver relative to `root`; no root (text input, synthetic documents) always yields null. */
 export function pathFinder(root: Element | null | undefined): PathFn {
   if (!root) return () => null;
@@ -37,7 +43,7 @@ export function pathFinder(root: Element | null | undefined): PathFn {
     let parent: Element = cur;
     for (let k = chain.length - 1; k >= 0; k--) {
       const child = chain[k]!;
-      base = [...base, childIndex(parent, child)];
+      base = extend(base, childIndex(parent, child));
       paths.set(child, base);
       parent = child;
     }
@@ -50,6 +56,6 @@ export function pathFinder(root: Element | null | undefined): PathFn {
     const parent = el.parentElement;
     if (b.pos < 0 || !parent) return pathOfEl(el);
     const base = paths.has(parent) ? paths.get(parent)! : pathOfEl(parent);
-    return base ? [...base, b.pos] : null;
+    return base ? extend(base, b.pos) : null;
   };
 }

@@ -117,7 +117,16 @@ function maybeVocabulary(heading: string): boolean {
 
 /** Classify a section heading; null when it is not known section vocabulary. */
 export function sectionKind(heading: string): SectionKind | null {
-  if (heading.length > 160 || !maybeVocabulary(heading)) return null;
+  return mayBeSectionHeading(heading) ? classifyHeading(heading) : null;
+}
+
+/** Cheap test: false means sectionKind(heading) is null. */
+export function mayBeSectionHeading(heading: string): boolean {
+  return heading.length <= 160 && maybeVocabulary(heading);
+}
+
+/** sectionKind without the cheap test (for callers that made it already). */
+export function classifyHeading(heading: string): SectionKind | null {
   const h = norm(heading).replace(/^(?:\d{1,2}|[a-h])[.)]\s+/, '');
   if (!h || h.length > 120) return null;
   for (const [re, kind] of RULES) if (re.test(h)) return kind;
