@@ -1,7 +1,7 @@
 // Remembered meetings (issue 4): metadata of every recognised page, the appearances of each case,
 // and the punkt index for search. `rememberMeeting` returns the new appearances of followed cases.
 import type { AnnotationPage } from '../model/annotation';
-import { type Meeting, Meeting as MeetingSchema, type Platform, type Punkt } from '../model/minutes';
+import { type Meeting, Meeting as MeetingSchema, Platform, type Punkt } from '../model/minutes';
 import type {
   Appearance,
   AppearanceSource,
@@ -10,6 +10,7 @@ import type {
   PunktIndexRow,
   PunktSummary,
 } from '../model/records';
+import { z } from '../model/zod';
 import type { SagssporDB } from './db';
 import { guarded, validate } from './errors';
 import { canonicalUrl, caseKeyOf, kleGroupOf, meetingKeyOf, municipalityOf, normaliseName } from './keys';
@@ -209,8 +210,10 @@ export function pageRefOf(meeting: Meeting, url: string, punktNumber: number | n
  */
 export async function rememberMeeting(db: SagssporDB, input: RememberInput): Promise<RememberResult> {
   const meeting = validate<Meeting>('meeting', MeetingSchema, input.meeting);
+  // Stored in the record: an unknown platform would make the row (and its backup) invalid.
+  const platform = validate<Platform | null>('platform', z.nullable(Platform), input.platform ?? null);
   const now = input.now ?? Date.now();
-  const fresh = meetingRecordOf(meeting, input.url, input.platform ?? null, now);
+  const fresh = meetingRecordOf(meeting, input.url, platform, now);
   if (!fresh.punkter.length) {
     return {
       stored: false,

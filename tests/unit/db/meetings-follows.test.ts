@@ -222,6 +222,15 @@ describe('rememberMeeting', () => {
     await expect(
       rememberMeeting(db, { meeting: { ...oekMay(), date: '1. maj' } as never, url: 'x' }),
     ).rejects.toBeInstanceOf(InvalidRecordError);
+    // The platform is stored in the record: an unknown one is refused too (the row would not validate).
+    await expect(
+      rememberMeeting(db, {
+        meeting: oekMay(),
+        url: 'https://k.dk/oek',
+        platform: 'aaben-dagsorden' as never,
+      }),
+    ).rejects.toBeInstanceOf(InvalidRecordError);
+    expect(await db.meetings.count()).toBe(0);
     await follow(db, { caseKey: CASE_KEY, municipality: 'Aarhus Kommune', caseNumber: CASE, title: 'B' }, T0);
     const spy = vi.spyOn(db.follows, 'bulkPut').mockImplementationOnce(() => {
       throw new Error('worker killed');
