@@ -16,7 +16,7 @@ export interface AnnotationsSectionProps {
   pending: number;
   error: 'storage-full' | 'invalid' | 'unavailable' | null;
   /** Shown once: uninstalling deletes the data; link to the backup page. */
-  persistNotice?: { backupUrl: string } | null;
+  persistNotice?: { openBackup: () => void } | null;
   /** A message for the orphan actions (e.g. "select text first"). */
   orphanMessage?: string | null;
   /** `el` is the list button (focus returns there when the editor closes). */
@@ -65,9 +65,14 @@ export function AnnotationsSection({
         <div class="ann-notice" role="note" data-testid="persist-notice">
           <p>
             {t('persistNotice')}{' '}
-            <a href={persistNotice.backupUrl} target="_blank" rel="noopener noreferrer">
+            <button
+              type="button"
+              class="btn-link"
+              data-testid="persist-notice-backup"
+              onClick={persistNotice.openBackup}
+            >
               {t('persistNoticeLink')}
-            </a>
+            </button>
           </p>
           <button type="button" class="btn" onClick={onDismissNotice}>
             {t('dismiss')}

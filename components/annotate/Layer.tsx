@@ -12,7 +12,7 @@ export interface LayerProps {
   editor: LayerEditor | null;
   toast: { message: string; id: string } | null;
   /** Shown once: uninstalling deletes the data; link to the backup page. */
-  persistNotice?: { backupUrl: string } | null;
+  persistNotice?: { openBackup: () => void } | null;
   onDismissNotice?: () => void;
   /** Writes cannot be saved (disk/quota full): shown over the page, the panel may be closed. */
   storageFull?: boolean;
@@ -33,9 +33,14 @@ export function Layer(p: LayerProps) {
         <div class="toast notice" role="note" data-testid="persist-notice">
           <span class="toast-text">
             {t('persistNotice')}{' '}
-            <a href={p.persistNotice.backupUrl} target="_blank" rel="noopener noreferrer">
+            <button
+              type="button"
+              class="btn-link"
+              data-testid="persist-notice-backup"
+              onClick={p.persistNotice.openBackup}
+            >
               {t('persistNoticeLink')}
-            </a>
+            </button>
           </span>
           <button type="button" class="btn btn-primary" onClick={p.onDismissNotice}>
             {t('dismiss')}

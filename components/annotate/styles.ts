@@ -1,6 +1,8 @@
 import { darkThemeTokens, themeTokens } from '../meeting/styles';
 
 const controls = `
+.btn-link { all: unset; cursor: pointer; color: var(--sgs-accent); text-decoration: underline; }
+.btn-link:focus-visible { outline: 2px solid var(--sgs-focus); outline-offset: 1px; }
 .btn { all: unset; box-sizing: border-box; display: inline-block; padding: 4px 10px; border: 1px solid var(--sgs-border);
   border-radius: 6px; background: var(--sgs-bg); color: var(--sgs-text); font: 600 12px/1.4 inherit; font-family: inherit; cursor: pointer; }
 .btn:hover { background: var(--sgs-hover); }

@@ -14,7 +14,10 @@ export default defineBackground(() => {
   const self = () => ({ runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
   // Registers onInstalled/onStartup: persistence request, purge of old soft deletes, badge total.
   const data = setupDataBackground(self);
-  const ui = createBackgroundRouter({ self, injectReader, showBadge, clearBadge, panelState });
+  const openDashboard = async (route: string) => {
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/dashboard.html')}#${route}` });
+  };
+  const ui = createBackgroundRouter({ self, injectReader, showBadge, clearBadge, panelState, openDashboard });
   listen(browser.runtime.onMessage, (raw, sender) => ui(raw, sender) ?? data(raw, sender));
 
   // A new document in the tab: its reader (if any) will report again.

@@ -6,6 +6,7 @@ import type { Ack, PanelState } from '../../lib/messages/schemas';
 import {
   GetPanelStateMessage,
   InjectReaderMessage,
+  OpenDashboardMessage,
   PageNotRecognisedMessage,
   PageRecognisedMessage,
   SetPanelStateMessage,
@@ -18,6 +19,8 @@ export interface BackgroundDeps {
   showBadge: (tabId: number, summary: PageRecognisedMessage['tabSummary']) => Promise<void>;
   clearBadge: (tabId: number) => Promise<void>;
   panelState: { get(): Promise<boolean>; set(open: boolean): Promise<void> };
+  /** Open dashboard.html at a hash route in a new tab. */
+  openDashboard: (route: OpenDashboardMessage['route']) => Promise<void>;
 }
 
 const tabOf = (sender: SenderLike) => sender.tab?.id as number; // guaranteed by the 'content-script' policy
@@ -61,6 +64,10 @@ export function createBackgroundRouter(deps: BackgroundDeps): Router {
       'content-script',
       async (): Promise<PanelState> => ({ open: await deps.panelState.get() }),
     ),
+    'ui/openDashboard': route(OpenDashboardMessage, 'content-script', async (m): Promise<Ack> => {
+      await deps.openDashboard(m.route);
+      return { ok: true };
+    }),
     'ui/setPanelState': route(SetPanelStateMessage, 'content-script', async (m): Promise<Ack> => {
       await deps.panelState.set(m.open);
       return { ok: true };

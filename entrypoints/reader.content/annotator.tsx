@@ -37,7 +37,8 @@ export interface AnnotatorDeps {
   /** Scroll to a punkt (whole-punkt annotations). */
   jumpToPunkt?: (n: number) => void;
   /** The backup page the persist notice links to. */
-  backupUrl: string;
+  /** Opens the dashboard's backup page (through the background). */
+  openBackup: () => void;
   now?: () => number;
   uuid?: () => string;
   painter?: 'auto' | 'highlight-api' | 'wrapper';
@@ -713,7 +714,7 @@ export class Annotator {
         orphans={orphans}
         pending={this.queueState.pending}
         error={this.queueState.error === 'unavailable' ? null : this.queueState.error}
-        persistNotice={this.persistNotice ? { backupUrl: this.deps.backupUrl } : null}
+        persistNotice={this.persistNotice ? { openBackup: this.deps.openBackup } : null}
         orphanMessage={this.orphanMessage}
         onActivate={(id, el) => this.activate(id, el ?? null)}
         onAttach={(id) => this.attach(id)}
@@ -747,7 +748,7 @@ export class Annotator {
           }}
           onUndo={(id) => this.undo(id)}
           onDismissToast={() => this.dismissToast()}
-          persistNotice={this.persistNotice ? { backupUrl: this.deps.backupUrl } : null}
+          persistNotice={this.persistNotice ? { openBackup: this.deps.openBackup } : null}
           onDismissNotice={() => this.dismissNotice()}
           storageFull={storageFull}
         />,

@@ -213,7 +213,7 @@ export class Reader {
             return this.view.status === 'recognised' ? (this.view.result?.meeting ?? null) : null;
           },
           jumpToPunkt: (n) => this.jump(n, true),
-          backupUrl: (browser.runtime.getURL as (path: string) => string)('/dashboard.html'),
+          openBackup: () => this.send({ type: 'ui/openDashboard', route: '/backup' }),
         });
       }
       this.annotator?.setPage(meeting, this.view.url);

@@ -49,6 +49,17 @@ export type GetPanelStateMessage = z.infer<typeof GetPanelStateMessage>;
 export const SetPanelStateMessage = z.object({ type: z.literal('ui/setPanelState'), open: z.boolean() });
 export type SetPanelStateMessage = z.infer<typeof SetPanelStateMessage>;
 export const PanelState = z.object({ open: z.boolean() });
+
+/**
+ * Open an extension page from the in-page UI. Web pages cannot link to
+ * extension pages (they are not web-accessible), so the background opens it.
+ */
+export const DASHBOARD_ROUTES = ['/', '/backup'] as const;
+export const OpenDashboardMessage = z.object({
+  type: z.literal('ui/openDashboard'),
+  route: z.enum(DASHBOARD_ROUTES),
+});
+export type OpenDashboardMessage = z.infer<typeof OpenDashboardMessage>;
 export type PanelState = z.infer<typeof PanelState>;
 
 /** Every message a content script may send to the background. */
@@ -58,6 +69,7 @@ export const ContentToBackground = z.discriminatedUnion('type', [
   PageNotRecognisedMessage,
   GetPanelStateMessage,
   SetPanelStateMessage,
+  OpenDashboardMessage,
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 

@@ -33,6 +33,7 @@ afterEach(() => {
   restoreShadow();
 });
 
+let backupOpened = 0;
 let n = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 
@@ -42,7 +43,9 @@ async function start(initial: Annotation[] = []) {
     doc: document,
     client,
     onChange: () => changes++,
-    backupUrl: 'chrome-extension://id/dashboard.html',
+    openBackup: () => {
+      backupOpened++;
+    },
     painter: 'wrapper',
     uuid,
     queue: { baseDelayMs: 5, maxDelayMs: 20 },
@@ -273,7 +276,7 @@ describe('Annotator', () => {
     expect([...document.querySelectorAll('sagsspor-hl')].map((x) => x.textContent).join('')).toBe(QUOTE);
   });
 
-  it('shows the uninstall/backup notice once, with a link to the dashboard', async () => {
+  it('shows the uninstall/backup notice once, with a way to the backup page', async () => {
     await start();
     selectText(QUOTE);
     keydown(document.body, 'h');
@@ -281,9 +284,12 @@ describe('Annotator', () => {
     await flush();
     const notice = inToolbar('[data-testid="persist-notice"]')!;
     expect(notice.textContent).toContain('Afinstallerer du Sagsspor, slettes de.');
-    expect(notice.querySelector('a')?.getAttribute('href')).toBe('chrome-extension://id/dashboard.html');
     expect(client.noticeShown).toBe(true);
-    act(() => notice.querySelector('button')!.click());
+    // Pages cannot link to extension pages: the button asks the background to open the backup page.
+    const opened = backupOpened;
+    act(() => notice.querySelector<HTMLButtonElement>('[data-testid="persist-notice-backup"]')!.click());
+    expect(backupOpened).toBe(opened + 1);
+    act(() => notice.querySelector<HTMLButtonElement>('button:not([data-testid])')!.click());
     expect(inToolbar('[data-testid="persist-notice"]')).toBeNull();
   });
 

@@ -27,6 +27,7 @@ function setup() {
     showBadge: vi.fn(async () => {}),
     clearBadge: vi.fn(async () => {}),
     panelState: { open: false, get: vi.fn(async () => false), set: vi.fn(async (_open: boolean) => {}) },
+    openDashboard: vi.fn(async (_route: string) => {}),
   };
   return { deps, router: createBackgroundRouter(deps) };
 }
@@ -106,5 +107,19 @@ describe('background router', () => {
     });
     await expect(router({ type: 'reader/inject', platform: null }, sender)).resolves.toEqual({ ok: true });
     expect(deps.injectReader).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('background router: opening the dashboard from the page', () => {
+  it('opens only known dashboard routes for content scripts', async () => {
+    const { deps, router } = setup();
+    await expect(router({ type: 'ui/openDashboard', route: '/backup' }, tabSender())).resolves.toEqual({
+      ok: true,
+    });
+    expect(deps.openDashboard).toHaveBeenCalledWith('/backup');
+    await expect(
+      router({ type: 'ui/openDashboard', route: 'javascript:alert(1)' }, tabSender()),
+    ).resolves.toEqual({ ok: false, error: 'invalid-message' });
+    expect(deps.openDashboard).toHaveBeenCalledTimes(1);
   });
 });
