@@ -36,25 +36,33 @@ export function headingish(b: Block): boolean {
 /** Per-block precomputation: is it a vocabulary section heading / a case-number line. */
 export interface BlockFacts {
   vocabPrefix: Int32Array;
-  casePrefix: Int32Array;
+  /** Per block, computed on demand: 0 unknown, 1 not a case-number line, 2 a case-number line. */
+  caseLine: Int8Array;
+}
+
+/** Some block in [from, to) is a (short, non-chrome) case-number line. */
+export function hasCaseLine(blocks: Block[], facts: BlockFacts, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    let c = facts.caseLine[i]!;
+    if (c === 0) {
+      const b = blocks[i]!;
+      c = !b.chrome && b.text.length <= 80 && caseNumberFromLine(b.text) ? 2 : 1;
+      facts.caseLine[i] = c;
+    }
+    if (c === 2) return true;
+  }
+  return false;
 }
 
 export function blockFacts(blocks: Block[]): BlockFacts {
   const n = blocks.length;
   const vocabPrefix = new Int32Array(n + 1);
-  const casePrefix = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const b = blocks[i]!;
-    let v = 0;
-    let c = 0;
-    if (!b.chrome && b.text.length <= 120) {
-      if (isSectionHeading(b)) v = 1;
-      if (b.text.length <= 80 && caseNumberFromLine(b.text)) c = 1;
-    }
+    const v = !b.chrome && b.text.length <= 120 && isSectionHeading(b) ? 1 : 0;
     vocabPrefix[i + 1] = vocabPrefix[i]! + v;
-    casePrefix[i + 1] = casePrefix[i]! + c;
   }
-  return { vocabPrefix, casePrefix };
+  return { vocabPrefix, caseLine: new Int8Array(n) };
 }
 
 /** A block that opens a section: a header-looking or short line with known vocabulary. */
@@ -257,7 +265,7 @@ function weigh(
   const vocab = facts.vocabPrefix[bodyEnd]! - facts.vocabPrefix[bodyStart]!;
   const caseEnd = Math.min(bodyEnd, bodyStart + 3);
   const hasCase =
-    (caseEnd > bodyStart && facts.casePrefix[caseEnd]! - facts.casePrefix[bodyStart]! > 0) ||
+    hasCaseLine(blocks, facts, bodyStart, caseEnd) ||
     /sags?nr|sagsnummer/i.test(c.meta) ||
     CASE_NUMBER_PATTERN.test(c.title);
   const closed = /\blukket\b|fortrolig/i.test(c.title);

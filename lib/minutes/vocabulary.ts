@@ -133,14 +133,14 @@ export function classifyHeading(heading: string): SectionKind | null {
   return null;
 }
 
+const ATTENDANCE =
+  /^(?:afbud|fraværende|fravær|forfald|ikke til stede|fraværende medlemmer)(?![\p{L}-])\s*(:?)\s*(.*)$/iu;
+
 /** Attendance lines: "Afbud: A, B", "Fraværende A", "Fravær: …". Returns the names part. */
 export function attendanceNames(text: string): { names: string; colon: boolean } | null {
   const c = text.charCodeAt(0) | 32;
   if (c !== 97 && c !== 102 && c !== 105) return null; // a, f, i
-  const m =
-    /^(?:afbud|fraværende|fravær|forfald|ikke til stede|fraværende medlemmer)(?![\p{L}-])\s*(:?)\s*(.*)$/iu.exec(
-      text,
-    );
+  const m = ATTENDANCE.exec(text);
   if (!m) return null;
   return { names: m[2]!, colon: !!m[1] };
 }
