@@ -1,10 +1,13 @@
 // @vitest-environment node
 // Fast paths must give exactly what the general code gives.
 import { describe, expect, it } from 'vitest';
+import { extractBlocks } from '../../../lib/minutes/blocks';
 import { caseNumberFromLine } from '../../../lib/minutes/casenumber';
+import { blockFacts, blockKind, hasCaseLine } from '../../../lib/minutes/headings';
 import { rowLine } from '../../../lib/minutes/sections';
 import { collapse, isSpace } from '../../../lib/minutes/text';
 import { sectionKind } from '../../../lib/minutes/vocabulary';
+import { fixtureHtml, htmlDoc, manifest } from './helpers';
 
 const slowRow = (raw: string) => raw.replace(/\t+$/, '').split('\t').map(collapse).join('\t');
 
@@ -53,5 +56,17 @@ describe('fast paths', () => {
     expect(caseNumberFromLine('Acadre-nr. 22/18533')).toBe('22/18533');
     expect(caseNumberFromLine('24.00.00-G01-16-23')).toBe('24.00.00-G01-16-23');
     expect(caseNumberFromLine('Resumé 22/18533')).toBeNull();
+  });
+
+  it('blockKind and hasCaseLine agree with sectionKind and caseNumberFromLine on every fixture block', () => {
+    for (const e of manifest()) {
+      const { blocks } = extractBlocks(htmlDoc(fixtureHtml(e.file), e.url).body);
+      const facts = blockFacts(blocks);
+      blocks.forEach((b, i) => {
+        expect(blockKind(b)).toBe(sectionKind(b.text));
+        const line = !b.chrome && b.text.length <= 80 && caseNumberFromLine(b.text) !== null;
+        expect(hasCaseLine(blocks, facts, i, i + 1)).toBe(line);
+      });
+    }
   });
 });
