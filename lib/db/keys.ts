@@ -113,8 +113,5 @@ export function caseKeyOf(
   return null;
 }
 
-/** KLE main group ("24") of a KLE number ("24.00.00"). */
-export function kleGroupOf(kle: string | null | undefined): string | null {
-  const m = kle?.match(/^(\d{2})\./);
-  return m ? m[1]! : null;
-}
+/** KLE main group ("24") of a KLE number ("24.00.00"): lib/kle's rule, under the name lib/db uses. */
+export { kleMainGroupOf as kleGroupOf } from '../kle/main-groups';

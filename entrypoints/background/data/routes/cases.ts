@@ -22,6 +22,7 @@ import {
   undoUnfollow,
   unfollow,
 } from '../../../../lib/db';
+import { warmSearch } from '../../../../lib/db/search';
 import {
   CaseTimelineMessage,
   FollowMessage,
@@ -174,6 +175,8 @@ export function caseRoutes(deps: DataDeps): Record<string, DataRoute> {
     })),
 
     'follows/list': def(ListFollowedMessage, PAGES, async (m, { db }) => {
+      // The popup asks this first: warm the search path so its first query is not cold.
+      void warmSearch(db);
       const follows = await listFollowed(db, m.limit ?? Infinity);
       return { ok: true, follows, totalNew: await totalNewCount(db) };
     }),
