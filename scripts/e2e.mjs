@@ -12,7 +12,7 @@ import { ensureBrowsers } from './lib/browsers.mjs';
 import { chromeBuildDir, firefoxBuildDir, repoRoot } from './lib/paths.mjs';
 import { bin, header, run, seconds } from './lib/run.mjs';
 
-/** Per browser: its Debian package, its build, and how to make it. Test files are named after the key. */
+/** Per browser: its Debian package, its build, and how to make it. Test files: firefox*.e2e.mjs and *-firefox.e2e.mjs run in Firefox, the rest in Chromium. */
 const BROWSERS = {
   chromium: { pkg: 'chromium', build: chromeBuildDir, buildArgs: ['build'] },
   firefox: { pkg: 'firefox-esr', build: firefoxBuildDir, buildArgs: ['build', '-b', 'firefox'] },
@@ -41,8 +41,11 @@ export async function runE2E({ build = true, browsers = ['chromium', 'firefox'] 
     }
   }
   const dir = join(repoRoot, 'tests/e2e');
+  // firefox*.e2e.mjs and *-firefox.e2e.mjs run in Firefox ESR; every other *.e2e.mjs in Chromium.
+  const browserOf = (f) =>
+    f.startsWith('firefox') || /-firefox\.e2e\.mjs$/.test(f) ? 'firefox' : 'chromium';
   const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.e2e.mjs') && browsers.some((b) => f.startsWith(b)))
+    .filter((f) => f.endsWith('.e2e.mjs') && browsers.includes(browserOf(f)))
     .map((f) => join(dir, f));
   header(`e2e: ${browsers.join(' + ')} (${files.length} files)`);
   const { code, output } = await run(process.execPath, [

@@ -176,12 +176,12 @@ describe('Chromium: annotations (issue 3)', () => {
         await highlightKey(page, TEXTS.a);
         const shadow = panel(page);
         await openPanel(shadow);
-        await waitFor(() => shadow.isVisible('[data-testid="persist-notice"] a'), Boolean, {
-          what: 'the persist notice with a link, after the first annotation in this profile',
+        await waitFor(() => shadow.isVisible('[data-testid="persist-notice-backup"]'), Boolean, {
+          what: 'the persist notice with its way to the backup page, after the first annotation in this profile',
         });
         const [opened] = await Promise.all([
           ext.context.waitForEvent('page', { timeout: 10_000 }),
-          shadow.click('[data-testid="persist-notice"] a'),
+          shadow.click('[data-testid="persist-notice-backup"]'),
         ]);
         await opened.waitForLoadState().catch(() => {});
         const backupShown = await waitFor(
@@ -195,7 +195,7 @@ describe('Chromium: annotations (issue 3)', () => {
         await shadow.dispose();
         assert.ok(
           backupShown,
-          `the notice's link opens the backup page; it opened ${where}: "${shown.replace(/\s+/g, ' ')}"`,
+          `the notice's backup button opens the backup page; it opened ${where}: "${shown.replace(/\s+/g, ' ')}"`,
         );
         assert.match(where, /^chrome-extension:\/\/[a-p]{32}\/dashboard\.html#\/backup$/);
       } finally {
