@@ -52,7 +52,8 @@ export function obsidianTag(tag: string): string {
     .normalize('NFC')
     .trim()
     .replace(/\s+/g, '-')
-    .replace(/[^\p{L}\p{N}\p{M}_\-/]/gu, '');
+    .replace(/[^\p{L}\p{N}\p{M}_\-/]/gu, '')
+    .replace(/-{2,}/g, '-'); // "Børn & unge" → #Børn-unge, not #Børn--unge
   t = t.replace(/^[-/]+|[-/]+$/g, '');
   if (!t) return '';
   if (/^\d+$/.test(t)) t = `_${t}`;

@@ -95,6 +95,7 @@ describe('Markdown escaping', () => {
   it('Obsidian tags: spaces to "-", no punctuation, numeric tags get "_"', () => {
     expect(obsidianTag('Grøn omstilling')).toBe('#Grøn-omstilling');
     expect(obsidianTag('Budget 2023')).toBe('#Budget-2023');
+    expect(obsidianTag('Børn & unge')).toBe('#Børn-unge');
     expect(obsidianTag('2024')).toBe('#_2024');
     expect(obsidianTag('spørgsmål?! (vigtig)')).toBe('#spørgsmål-vigtig');
     expect(obsidianTag('!!!')).toBe('');
