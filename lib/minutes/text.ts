@@ -19,18 +19,13 @@ export function isSpace(c: number): boolean {
         c === 0xfeff;
 }
 
+// Characters and runs the full collapse would touch (a subset of WS: most text has only single spaces).
+const NEEDS_COLLAPSE = /[\n\t\r\u00a0\u200b]| {2}/;
+
 /** Collapse all whitespace (incl. NBSP and tabs) to single spaces and trim. */
 export function collapse(s: string): string {
-  // Most text has only single plain spaces: a few native scans beat the regex.
-  if (
-    s.indexOf('\n') < 0 &&
-    s.indexOf('\t') < 0 &&
-    s.indexOf('\u00a0') < 0 &&
-    s.indexOf('\r') < 0 &&
-    s.indexOf('\u200b') < 0 &&
-    s.indexOf('  ') < 0
-  )
-    return s.trim();
+  // One native scan (faster in Chromium than six indexOf calls) decides whether the regex replace is needed.
+  if (!NEEDS_COLLAPSE.test(s)) return s.trim();
   return s.replace(WS, ' ').trim();
 }
 
