@@ -5,6 +5,7 @@ import type { PunktIndexRow } from '../model/records';
 import type { SagssporDB } from './db';
 import { guarded } from './errors';
 import { fromAnnotationRow } from './rows';
+import { buildSearchMemory, currentSearchMemory, memoryMatches, type SearchMemory } from './search-memory';
 import { queryTokens } from './text';
 
 export interface SearchResult {
@@ -59,7 +60,63 @@ async function idsFor(table: SagssporDB['annotations'] | SagssporDB['punktIndex'
   return intersect(sets);
 }
 
+/**
+ * Search: from the in-memory index when a current one is built (`search-memory.ts`), otherwise
+ * from the IndexedDB indexes (and the in-memory index is built in the background). Same results.
+ */
 export async function search(
+  db: SagssporDB,
+  query: string,
+  opts: { limit?: number } = {},
+): Promise<SearchResult> {
+  const memory = currentSearchMemory(db);
+  if (memory) return searchMemory(db, memory, query, opts);
+  void buildSearchMemory(db);
+  return searchIndexedDb(db, query, opts);
+}
+
+function punktOrder(a: PunktIndexRow, b: PunktIndexRow): number {
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.number - b.number;
+}
+
+/**
+ * The in-memory path: ids matched and ordered in memory, then only the shown rows loaded. Annotations
+ * with equal `modified` come in descending id order (as the walk of the modified index gives them).
+ */
+async function searchMemory(
+  db: SagssporDB,
+  memory: SearchMemory,
+  query: string,
+  opts: { limit?: number },
+): Promise<SearchResult> {
+  const limit = opts.limit ?? 50;
+  const tokens = queryTokens(query);
+  if (!tokens.length) return { annotations: [], punkter: [], truncated: false };
+  const annIds = memoryMatches(memory.ann, tokens);
+  const punktIds = memoryMatches(memory.punkt, tokens);
+  const truncated = annIds.size > limit || punktIds.size > limit;
+  const mod = memory.modified;
+  const picked = [...annIds]
+    .sort((a, b) => mod.get(b)! - mod.get(a)! || (a < b ? 1 : a > b ? -1 : 0))
+    .slice(0, limit);
+  const newest = [...punktIds].sort().reverse().slice(0, limit);
+  return guarded(() =>
+    db.transaction('r', [db.annotations, db.punktIndex], async () => {
+      const [rows, punktRows] = await Promise.all([
+        db.annotations.bulkGet(picked),
+        db.punktIndex.bulkGet(newest),
+      ]);
+      return {
+        annotations: rows.filter((r) => r !== undefined).map(fromAnnotationRow),
+        punkter: punktRows.filter((r) => r !== undefined).sort(punktOrder),
+        truncated,
+      };
+    }),
+  );
+}
+
+/** The IndexedDB path: one prefix range per token on the `words` indexes. */
+export async function searchIndexedDb(
   db: SagssporDB,
   query: string,
   opts: { limit?: number } = {},
@@ -104,9 +161,7 @@ export async function search(
         annotations = rows.filter((r) => r !== undefined).map(fromAnnotationRow);
       }
 
-      const punkter = (await punktRowsP)
-        .filter((r) => r !== undefined)
-        .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.number - b.number);
+      const punkter = (await punktRowsP).filter((r) => r !== undefined).sort(punktOrder);
       return { annotations, punkter, truncated };
     }),
   );
@@ -114,11 +169,15 @@ export async function search(
 
 /**
  * Runs one small search so the first real one does not pay for cold code and cold index pages
- * (about 5–10 ms in Chromium). Call it when the popup or dashboard connects; never throws.
+ * (about 5–10 ms in Chromium), then — `buildDelayMs` later, after the popup's own first requests —
+ * builds the in-memory index. Call it when the popup or dashboard connects; never throws.
  */
-export async function warmSearch(db: SagssporDB): Promise<void> {
+export async function warmSearch(db: SagssporDB, opts: { buildDelayMs?: number } = {}): Promise<void> {
   try {
-    await search(db, 'sagsspor', { limit: 1 });
+    if (currentSearchMemory(db)) return;
+    await searchIndexedDb(db, 'sagsspor', { limit: 1 });
+    await new Promise((r) => setTimeout(r, opts.buildDelayMs ?? 300));
+    await buildSearchMemory(db);
   } catch {
     // Warming is best effort: the real search reports errors.
   }

@@ -10,6 +10,7 @@ import {
   removeTopic,
   restoreTopic,
   search,
+  searchIndexedDb,
   softDelete,
   topicsWithCounts,
   warmSearch,
@@ -95,6 +96,8 @@ describe('search', () => {
     expect(await search(db, '  ,. ')).toEqual({ annotations: [], punkter: [], truncated: false });
   });
 
+  // The IndexedDB path's two ways to the newest hits (the in-memory path is compared with it in
+  // search-memory.test.ts).
   it('limits results newest first, on both the load-all and the index-walk path', async () => {
     const db = await freshDb();
     for (let i = 0; i < 60; i++) {
@@ -104,17 +107,17 @@ describe('search', () => {
       );
     }
     const walk = vi.spyOn(db.annotations, 'orderBy');
-    const small = await search(db, 'vejarb', { limit: 50 }); // few hits: load all 60 and sort
+    const small = await searchIndexedDb(db, 'vejarb', { limit: 50 }); // few hits: load all 60 and sort
     expect(walk).not.toHaveBeenCalled();
     expect(small.truncated).toBe(true);
     expect(small.annotations.map((a) => a.modified)).toEqual(
       Array.from({ length: 50 }, (_, i) => T0 + 59 - i),
     );
-    const large = await search(db, 'vejarb', { limit: 5 }); // many hits per shown row: walk the modified index
+    const large = await searchIndexedDb(db, 'vejarb', { limit: 5 }); // many hits per shown row: walk the modified index
     expect(walk).toHaveBeenCalledWith('modified');
     expect(large.truncated).toBe(true);
     expect(large.annotations.map((a) => a.modified)).toEqual([59, 58, 57, 56, 55].map((i) => T0 + i));
-    const notAll = await search(db, 'vejarbejde 7', { limit: 5 });
+    const notAll = await searchIndexedDb(db, 'vejarbejde 7', { limit: 5 });
     expect(notAll.annotations.map((a) => a.quote)).toEqual(['Vejarbejde nummer 7']);
     expect(notAll.truncated).toBe(false);
   });
