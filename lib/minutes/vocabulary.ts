@@ -112,6 +112,10 @@ function maybeVocabulary(heading: string): boolean {
       if (FIRST3_CODES.has(key3(a, b, c))) return true;
     } else if (FIRST3.has(heading.slice(i, i + 3).toLowerCase())) return true;
   }
+  // No rule starts with a digit ("2024 12,5" table rows): after the numbering the text would start
+  // with this digit too, unless a zero-width space (which collapse turns into a space) moves it.
+  const c = heading.charCodeAt(i);
+  if (c >= 48 && c <= 57 && heading.indexOf('\u200b') < 0) return false;
   return INNER.test(heading);
 }
 

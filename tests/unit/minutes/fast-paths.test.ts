@@ -43,6 +43,8 @@ describe('fast paths', () => {
     expect(sectionKind('123. Beslutning')).toBeNull(); // numbering has at most two digits
     expect(sectionKind('Udvalgets beslutning')).toBe('beslutning');
     expect(sectionKind('2024 12,5')).toBeNull();
+    expect(sectionKind('12) Trafikmæssige konsekvenser')).toBe('andet');
+    expect(sectionKind('1.\u200b beslutning')).toBe('beslutning'); // collapse turns the zero-width space into a space
     expect(sectionKind('Kommunen borgerne')).toBeNull();
     expect(sectionKind('\u212Aommende behandling')).toBe('kommende'); // K (Kelvin) lowercases to k
   });
