@@ -134,18 +134,9 @@ function hasLetter(s: string): boolean {
   return false;
 }
 
-/** Tag flags and the lowercase name of an element (HTML names are lowercase already). */
-let tagName = '';
-function tagFlags(el: Element): number {
-  const name = el.localName;
-  const f = TAGS.get(name);
-  if (f !== undefined) {
-    tagName = name;
-    return f;
-  }
-  const lower = name.toLowerCase();
-  tagName = lower;
-  return TAGS.get(lower) ?? 0;
+/** Flags of a tag name not found as is (e.g. upper-case names in XML documents). */
+function slowFlags(name: string): number {
+  return TAGS.get(name.toLowerCase()) ?? 0;
 }
 
 /** Extract blocks from `root` (usually document.body). Never mutates the DOM. */
@@ -253,7 +244,12 @@ export function extractBlocks(root: Element): Extract {
       if (type !== 1) continue; // comments, CDATA, processing instructions
       idx++;
       const el = n as Element;
-      const f = tagFlags(el);
+      let name = el.localName;
+      let f = TAGS.get(name);
+      if (f === undefined) {
+        f = slowFlags(name);
+        name = name.toLowerCase();
+      }
       if (f & F_SKIP) {
         if (f & F_SCRIPT) {
           const t = el.getAttribute('type');
@@ -264,7 +260,6 @@ export function extractBlocks(root: Element): Extract {
       if (d > MAX_DEPTH) {
         addText(el.textContent ?? '');
       } else if (f & F_BLOCK) {
-        const name = tagName;
         flush();
         enterBlock(el, name, f, d + 1, idx);
         atStart = false;
@@ -406,7 +401,7 @@ export function extractBlocks(root: Element): Extract {
     if (prevData !== undefined) dataId = prevData;
   };
 
-  enterBlock(root, root.localName, tagFlags(root), 0, -1);
+  enterBlock(root, root.localName, TAGS.get(root.localName) ?? slowFlags(root.localName), 0, -1);
   return { root, blocks, jsonScripts };
 }
 
