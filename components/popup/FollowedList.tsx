@@ -10,10 +10,13 @@ export interface FollowedListProps {
   onUnfollow: (f: Follow) => void;
 }
 
+/** Rows shown at first (and asked for first: `follows/list` with this limit). */
+export const FOLLOWED_PAGE = 50;
+
 /** Followed cases, latest activity first; the first 50, then "show more". */
 export function FollowedList({ follows, onOpen, onUnfollow }: FollowedListProps) {
   const sorted = [...follows].sort((a, b) => b.lastActivity - a.lastActivity);
-  const [visible, more] = useCapped(sorted, 50);
+  const [visible, more] = useCapped(sorted, FOLLOWED_PAGE);
   if (!sorted.length) {
     return (
       <p class="popup-empty" data-testid="followed-empty">

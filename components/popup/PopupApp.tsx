@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ModelResponse } from '../../lib/messages/schemas';
 import type { Punkt } from '../../lib/model/minutes';
+import type { Follow } from '../../lib/model/records';
 import type { DataApi } from '../../lib/ui-client/api';
 import { followInputOf } from '../../lib/ui-client/follow';
 import { Toast } from '../common/Toast';
@@ -26,7 +27,12 @@ export interface PopupAppProps {
   /** Inject the reader into the tab on request ('failed' when the browser does not allow it). */
   readAnyway?: () => Promise<PopupState | 'failed'>;
   /** Followed cases, topics, search and dashboard links (issue 4); without it, only the current page. */
-  data?: PopupLinks & { api: DataApi; searchDelay?: number };
+  data?: PopupLinks & {
+    api: DataApi;
+    searchDelay?: number;
+    /** The first followed rows, requested before the popup rendered (the whole list follows). */
+    firstFollows?: () => Promise<Follow[]>;
+  };
 }
 
 export function PopupApp({ load, jump, readAnyway, data }: PopupAppProps) {
@@ -36,7 +42,7 @@ export function PopupApp({ load, jump, readAnyway, data }: PopupAppProps) {
 
 function PopupWithData(props: PopupAppProps & { data: NonNullable<PopupAppProps['data']> }) {
   const { data } = props;
-  const d = usePopupData(data.api);
+  const d = usePopupData(data.api, data.firstFollows);
   return (
     <PopupShell {...props} followData={d}>
       <PopupDataView

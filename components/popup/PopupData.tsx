@@ -63,7 +63,9 @@ export function PopupDataView({ api, data, openDashboard, openUrl, searchDelay =
           <section class="popup-section" aria-labelledby="popup-followed-h">
             <h2 id="popup-followed-h" class="popup-h">
               {tr('popup_followedHeading')}
-              {Array.isArray(data.follows) && data.follows.length > 0 ? ` (${data.follows.length})` : ''}
+              {data.complete && Array.isArray(data.follows) && data.follows.length > 0
+                ? ` (${data.follows.length})`
+                : ''}
             </h2>
             {data.follows === null ? (
               <p class="sgs-muted popup-pad">{tr('popup_loading')}</p>

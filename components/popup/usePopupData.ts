@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Follow, Topic, TopicKind } from '../../lib/model/records';
 import type { DataApi, FollowInput, TopicWithCount } from '../../lib/ui-client/api';
 import { tr } from '../common/i18n';
@@ -7,6 +7,8 @@ import { type ToastMessage, toastOf } from '../common/Toast';
 export interface PopupData {
   /** null while loading; 'error' when the background did not answer. */
   follows: Follow[] | null | 'error';
+  /** False while `follows` holds only the first rows (`firstFollows`) and the whole list is on its way. */
+  complete: boolean;
   topics: TopicWithCount[] | null;
   followed: ReadonlySet<string>;
   toast: ToastMessage | null;
@@ -18,9 +20,14 @@ export interface PopupData {
   removeTopic: (topic: Topic) => void;
 }
 
-/** The popup's data: followed cases and topics, requested in parallel as soon as the popup opens. */
-export function usePopupData(api: DataApi): PopupData {
+/**
+ * The popup's data: followed cases and topics, requested in parallel as soon as the popup opens.
+ * With `firstFollows` (the first rows, latest activity first, asked for before the popup rendered)
+ * those are shown first and the whole list is asked for once they are painted.
+ */
+export function usePopupData(api: DataApi, firstFollows?: () => Promise<Follow[]>): PopupData {
   const [follows, setFollows] = useState<Follow[] | null | 'error'>(null);
+  const [partial, setPartial] = useState(false);
   const [topics, setTopics] = useState<TopicWithCount[] | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const closeToast = useCallback(() => setToast(null), []);
@@ -41,10 +48,26 @@ export function usePopupData(api: DataApi): PopupData {
       ),
     [api],
   );
-  useEffect(() => {
-    loadFollows();
+  // Once, when the popup opens (no dependencies: `firstFollows` is asked for once). A layout effect runs right after the first render, not after the
+  // first paint as effects do: the answer is taken the moment it arrives.
+  useLayoutEffect(() => {
     loadTopics();
-  }, [loadFollows, loadTopics]);
+    if (!firstFollows) {
+      loadFollows();
+      return;
+    }
+    firstFollows().then(
+      (f) => {
+        setFollows((prev) => (prev === null ? f : prev));
+        setPartial(true);
+      },
+      () => loadFollows(),
+    );
+  }, []);
+  // Effects run after paint: the whole list (count, "show more") once the first rows are on screen.
+  useEffect(() => {
+    if (partial) loadFollows().finally(() => setPartial(false));
+  }, [partial, loadFollows]);
 
   const fail = () => setToast(toastOf(tr('popup_actionFailed')));
   const list = Array.isArray(follows) ? follows : [];
@@ -52,6 +75,7 @@ export function usePopupData(api: DataApi): PopupData {
 
   return {
     follows,
+    complete: !partial,
     topics,
     followed,
     toast,

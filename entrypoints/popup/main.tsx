@@ -5,7 +5,11 @@ import { t } from '../../components/i18n';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { popupStyles } from '../../components/popup/styles';
 import { createRuntimeApi } from '../../lib/ui-client/runtime';
+import { requestFirstFollows } from './first';
 import { jumpInTab, loadModel, readAnyway, targetTabId } from './tab';
+
+// First of all (before styles and the first render): the followed cases shown first.
+const firstFollows = requestFirstFollows();
 
 const style = document.createElement('style');
 style.textContent = popupStyles + commonStyles;
@@ -34,7 +38,12 @@ render(
     load={load}
     jump={jump}
     readAnyway={read}
-    data={{ api, openDashboard: (route) => openTab(dashboardUrl(route)), openUrl: openTab }}
+    data={{
+      api,
+      firstFollows: () => firstFollows,
+      openDashboard: (route) => openTab(dashboardUrl(route)),
+      openUrl: openTab,
+    }}
   />,
   document.getElementById('app') as HTMLElement,
 );
