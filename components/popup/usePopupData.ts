@@ -48,8 +48,9 @@ export function usePopupData(api: DataApi, firstFollows?: () => Promise<Follow[]
       ),
     [api],
   );
-  // Once, when the popup opens (no dependencies: `firstFollows` is asked for once). A layout effect runs right after the first render, not after the
-  // first paint as effects do: the answer is taken the moment it arrives.
+  // Once, when the popup opens (no dependencies: `firstFollows` is asked for once). A layout effect
+  // runs right after the first render, not after the first paint as effects do: the answer is taken
+  // the moment it arrives.
   useLayoutEffect(() => {
     loadTopics();
     if (!firstFollows) {
