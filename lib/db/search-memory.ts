@@ -29,7 +29,8 @@ interface State {
 }
 
 const states = new WeakMap<SagssporDB, State>();
-const watched = new Set<{ db: SagssporDB; prefixes: string[] }>();
+/** The databases with a state, weakly (a closed, dropped database takes its index with it). */
+const watched = new Set<{ db: WeakRef<SagssporDB>; prefixes: string[] }>();
 let listening = false;
 
 function listen(): void {
@@ -38,8 +39,13 @@ function listen(): void {
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
     const keys = Object.keys(parts);
     for (const w of watched) {
+      const db = w.db.deref();
+      if (!db) {
+        watched.delete(w);
+        continue;
+      }
       if (keys.some((k) => w.prefixes.some((p) => k.startsWith(p)))) {
-        const s = states.get(w.db);
+        const s = states.get(db);
         if (s) {
           s.gen += 1;
           s.memory = null;
@@ -55,7 +61,10 @@ function stateOf(db: SagssporDB): State {
     s = { gen: 0, memory: null, building: null };
     states.set(db, s);
     listen();
-    watched.add({ db, prefixes: [`idb://${db.name}/annotations/`, `idb://${db.name}/punktIndex/`] });
+    watched.add({
+      db: new WeakRef(db),
+      prefixes: [`idb://${db.name}/annotations/`, `idb://${db.name}/punktIndex/`],
+    });
   }
   return s;
 }
