@@ -128,8 +128,8 @@ export function renderAgendaState(
   state: AgendaState,
   live: Document,
 ): { root: Element; ids: (string | null)[] } {
-  // One parse in a template: its content document is inert (no scripts run, no
-  // resources load) and it is never attached to the live page.
+  // One parse with DOMParser: a separate, inert document (no browsing context: no
+  // scripts run, no resources load), never attached to the live page.
   const parts: string[] = [];
   const add = (tag: string, text: string | null, label?: string) => {
     if (text) parts.push(`<${tag}>${esc(label ? `${label}: ${text}` : text)}</${tag}>`);
@@ -148,9 +148,9 @@ export function renderAgendaState(
       `<section${id ? ` data-punkt-id="${esc(id)}"` : ''}><h2>${esc(title)}</h2>${cn ? `<p>Sagsnr.: ${esc(cn)}</p>` : ''}<div>${bodyHtml(pick(it, BODY_KEYS))}</div></section>`,
     );
   }
-  const tpl = live.createElement('template');
-  tpl.innerHTML = `<div>${parts.join('')}</div>`;
-  const root = tpl.content.firstElementChild ?? tpl.content.ownerDocument.createElement('div');
+  const Parser = live.defaultView?.DOMParser ?? globalThis.DOMParser;
+  const inert = new Parser().parseFromString(`<div>${parts.join('')}</div>`, 'text/html');
+  const root = inert.body.firstElementChild ?? inert.createElement('div');
   return { root, ids };
 }
 
