@@ -1,10 +1,10 @@
 // An in-memory inverted index over the same `words` as the IndexedDB indexes, for the search path.
 // Built lazily from the database (`buildSearchMemory`, started by `warmSearch` or the first search)
 // and never used stale: every committed write to annotations or punktIndex (Dexie's
-// 'storagemutated' event, which fires before the writer's promise settles) bumps a generation
-// counter, and an index is only used while its generation is current. Writes pay nothing for it (no
-// per-row hooks, no extra reads); a stale index is dropped and rebuilt in the background while
-// searches take the IndexedDB path.
+// 'storagemutated' event, which fires before the writer's promise settles) bumps that table's
+// generation counter, and each table's part is only used while its generation is current. Writes
+// pay nothing for it (no per-row hooks, no extra reads); a stale part is read again in the
+// background while searches take the IndexedDB path.
 import { Dexie } from 'dexie';
 import type { SagssporDB } from './db';
 
@@ -15,22 +15,32 @@ interface Postings {
 }
 
 export interface SearchMemory {
-  gen: number;
   ann: Postings;
   /** Live annotations only: id → modified. Deleted ones are left out of `ann` too. */
   modified: Map<string, number>;
   punkt: Postings;
 }
 
-interface State {
+/** One table's part of the index and the generation it was read at. */
+interface Part<T> {
   gen: number;
-  memory: SearchMemory | null;
+  value: T;
+}
+
+/**
+ * Per table a generation and its part: a page visit (punktIndex) leaves the annotations' part
+ * standing, and an annotation leaves the punkt part; only the stale part is read again.
+ */
+interface State {
+  gens: { annotations: number; punktIndex: number };
+  ann: Part<{ postings: Postings; modified: Map<string, number> }> | null;
+  punkt: Part<Postings> | null;
   building: Promise<SearchMemory | null> | null;
 }
 
 const states = new WeakMap<SagssporDB, State>();
 /** The databases with a state, weakly (a closed, dropped database takes its index with it). */
-const watched = new Set<{ db: WeakRef<SagssporDB>; prefixes: string[] }>();
+const watched = new Set<{ db: WeakRef<SagssporDB>; prefix: string }>();
 let listening = false;
 
 function listen(): void {
@@ -44,12 +54,10 @@ function listen(): void {
         watched.delete(w);
         continue;
       }
-      if (keys.some((k) => w.prefixes.some((p) => k.startsWith(p)))) {
-        const s = states.get(db);
-        if (s) {
-          s.gen += 1;
-          s.memory = null;
-        }
+      const s = states.get(db);
+      if (!s) continue;
+      for (const table of ['annotations', 'punktIndex'] as const) {
+        if (keys.some((k) => k.startsWith(`${w.prefix}${table}/`))) s.gens[table] += 1;
       }
     }
   });
@@ -58,13 +66,10 @@ function listen(): void {
 function stateOf(db: SagssporDB): State {
   let s = states.get(db);
   if (!s) {
-    s = { gen: 0, memory: null, building: null };
+    s = { gens: { annotations: 0, punktIndex: 0 }, ann: null, punkt: null, building: null };
     states.set(db, s);
     listen();
-    watched.add({
-      db: new WeakRef(db),
-      prefixes: [`idb://${db.name}/annotations/`, `idb://${db.name}/punktIndex/`],
-    });
+    watched.add({ db: new WeakRef(db), prefix: `idb://${db.name}/` });
   }
   return s;
 }
@@ -107,34 +112,42 @@ export function memoryMatches(p: Postings, tokens: readonly string[]): Set<strin
   return out;
 }
 
-/** The current index of `db`, or null when none is built or it is stale. */
+const annCurrent = (s: State) => s.ann !== null && s.ann.gen === s.gens.annotations;
+const punktCurrent = (s: State) => s.punkt !== null && s.punkt.gen === s.gens.punktIndex;
+
+/** The current index of `db`, or null when none is built or part of it is stale. */
 export function currentSearchMemory(db: SagssporDB): SearchMemory | null {
   const s = states.get(db);
-  return s?.memory && s.memory.gen === s.gen ? s.memory : null;
+  if (!s || !annCurrent(s) || !punktCurrent(s)) return null;
+  return { ann: s.ann!.value.postings, modified: s.ann!.value.modified, punkt: s.punkt!.value };
 }
 
 /**
- * Builds the index from one read transaction (unless a current one exists or one is being built)
- * and installs it if no write to the two tables was committed meanwhile. Never throws.
+ * Builds the stale parts of the index from one read transaction (unless one is being built) and
+ * installs each part only if no write to its table was committed meanwhile. Never throws.
  */
 export function buildSearchMemory(db: SagssporDB): Promise<SearchMemory | null> {
   const s = stateOf(db);
   const current = currentSearchMemory(db);
   if (current) return Promise.resolve(current);
   if (s.building) return s.building;
-  const gen = s.gen;
+  const needAnn = !annCurrent(s);
+  const needPunkt = !punktCurrent(s);
+  const { annotations: annGen, punktIndex: punktGen } = s.gens;
   const p = (async () => {
     try {
       const [ann, punkt] = await db.transaction('r', [db.annotations, db.punktIndex], () =>
-        Promise.all([db.annotations.toArray(), db.punktIndex.toArray()]),
+        Promise.all([needAnn ? db.annotations.toArray() : null, needPunkt ? db.punktIndex.toArray() : null]),
       );
-      const modified = new Map<string, number>();
-      const live = ann.filter((r) => !(typeof r.deletedAt === 'number' && r.deletedAt >= 0));
-      for (const r of live) modified.set(r.id, r.modified);
-      const memory: SearchMemory = { gen, ann: postingsOf(live), modified, punkt: postingsOf(punkt) };
-      if (s.gen !== gen) return null; // a write landed while reading: never install a stale index
-      s.memory = memory;
-      return memory;
+      // A write that landed while reading leaves its table's part out: never install a stale part.
+      if (ann && s.gens.annotations === annGen) {
+        const modified = new Map<string, number>();
+        const live = ann.filter((r) => !(typeof r.deletedAt === 'number' && r.deletedAt >= 0));
+        for (const r of live) modified.set(r.id, r.modified);
+        s.ann = { gen: annGen, value: { postings: postingsOf(live), modified } };
+      }
+      if (punkt && s.gens.punktIndex === punktGen) s.punkt = { gen: punktGen, value: postingsOf(punkt) };
+      return currentSearchMemory(db);
     } catch {
       return null; // best effort: searches keep using the IndexedDB path
     } finally {
@@ -146,6 +159,6 @@ export function buildSearchMemory(db: SagssporDB): Promise<SearchMemory | null> 
 }
 
 /** The generation counter (tests). */
-export function searchMemoryGeneration(db: SagssporDB): number {
-  return stateOf(db).gen;
+export function searchMemoryGeneration(db: SagssporDB): { annotations: number; punktIndex: number } {
+  return { ...stateOf(db).gens };
 }

@@ -145,8 +145,37 @@ describe('in-memory search index', () => {
     // Other tables do not invalidate it.
     const gen = searchMemoryGeneration(db);
     await db.meta.put({ key: 'x', value: 1 });
-    expect(searchMemoryGeneration(db)).toBe(gen);
+    expect(searchMemoryGeneration(db)).toEqual(gen);
     expect(currentSearchMemory(db)).not.toBeNull();
+  });
+
+  it('reads again only the table that was written to', async () => {
+    const db = await freshDb();
+    await createOrUpdateAnnotation(db, annotation(1, { quote: 'Skolevejen får ny cykelsti' }));
+    await buildSearchMemory(db);
+    const annRead = vi.spyOn(db.annotations, 'toArray');
+    const punktRead = vi.spyOn(db.punktIndex, 'toArray');
+    await rememberMeeting(db, {
+      meeting: meeting('Teknisk Udvalg', '2024-06-10', [
+        punkt(4, 'Cykelsti ved skolen', '05.01.08-P20-1-23'),
+      ]),
+      url: 'https://dagsordener.aarhus.dk/cykel',
+      now: T0,
+    });
+    expect(currentSearchMemory(db)).toBeNull();
+    await buildSearchMemory(db);
+    expect(annRead).not.toHaveBeenCalled();
+    expect(punktRead).toHaveBeenCalledTimes(1);
+    const r = await search(db, 'cykelsti');
+    expect(r.annotations.map((a) => a.id)).toEqual([uuid(1)]);
+    expect(r.punkter.map((p) => p.title)).toEqual(['Cykelsti ved skolen']);
+
+    await createOrUpdateAnnotation(db, annotation(2, { quote: 'Endnu en cykelsti', modified: T0 + 50 }));
+    await buildSearchMemory(db);
+    expect(annRead).toHaveBeenCalledTimes(1);
+    expect(punktRead).toHaveBeenCalledTimes(1);
+    expect(await search(db, 'cykelsti')).toEqual(await searchIndexedDb(db, 'cykelsti'));
+    expect((await search(db, 'cykelsti')).annotations.map((a) => a.id)).toEqual([uuid(2), uuid(1)]);
   });
 
   it('drops an index whose build overlapped a write', async () => {
