@@ -18,6 +18,7 @@ import {
 import { parseDocument } from '../lib/minutes';
 import type { SectionKind } from '../lib/model/minutes';
 import type { AnchorScope, Target } from '../lib/model/selectors';
+import { median, rng } from './lib/stats';
 
 const SEEDS = '/work/shared/seeds';
 const TARGET_BYTES = 1_000_000;
@@ -28,18 +29,6 @@ const SECTION_KINDS: Array<[SectionKind, string]> = [
   ['indstilling', 'Indstilling'],
   ['beslutning', 'Beslutning'],
 ];
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedSentences(): string[] {
   const out: string[] = [];
@@ -237,12 +226,6 @@ function editPage(doc: Document, page: PageShape): Set<number> {
     'Ny driftsmeddelelse: Selvbetjeningen er lukket lørdag på grund af opdatering af systemerne.';
   doc.body.prepend(banner);
   return edited;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 function round(x: number, d = 2): number {

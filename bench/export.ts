@@ -14,6 +14,7 @@ import {
 } from '../lib/export';
 import type { Annotation, AnnotationColor, Motivation } from '../lib/model/annotation';
 import type { Appearance, Follow, MeetingRecord, PunktSummary } from '../lib/model/records';
+import { median, rng, round } from './lib/stats';
 
 export interface BenchExportOptions {
   annotations?: number;
@@ -51,17 +52,6 @@ const TAGS = [
   'Trafik',
   'Klima',
 ];
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuid(n: number): string {
   return `b0000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -197,10 +187,7 @@ export function generateExportSource(nAnnotations = 10_000, nMeetings = 500): Ex
   return { meetings, annotations, follows, appearances };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Number((s[Math.floor(s.length / 2)] ?? 0).toFixed(1));
-}
+const median1 = (xs: number[]): number => round(median(xs), 1);
 
 function timeMedian(reps: number, fn: () => string): { ms: number; bytes: number } {
   const times: number[] = [];
@@ -211,7 +198,7 @@ function timeMedian(reps: number, fn: () => string): { ms: number; bytes: number
     times.push(performance.now() - t);
     bytes = out.length;
   }
-  return { ms: median(times), bytes };
+  return { ms: median1(times), bytes };
 }
 
 export async function benchExport(opts: BenchExportOptions = {}): Promise<Record<string, number>> {
