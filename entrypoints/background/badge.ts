@@ -4,14 +4,15 @@ import type { TabSummary } from '../../lib/messages/schemas';
 
 export const BADGE_COLOUR = '#0b57d0';
 
-type ActionApi = {
+export type ActionApi = {
   setBadgeText(details: { tabId?: number; text: string }): Promise<void> | void;
   setBadgeBackgroundColor(details: { tabId?: number; color: string }): Promise<void> | void;
   setBadgeTextColor?(details: { tabId?: number; color: string }): Promise<void> | void;
+  setTitle?(details: { tabId?: number; title: string }): Promise<void> | void;
 };
 
 /** MV3 `action`, MV2 (Firefox build) `browserAction`. */
-function actionApi(): ActionApi | null {
+export function actionApi(): ActionApi | null {
   const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
   return b.action ?? b.browserAction ?? null;
 }

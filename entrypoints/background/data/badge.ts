@@ -1,20 +1,9 @@
 // The toolbar badge for new appearances of followed cases: per tab when a visit revealed them,
 // and globally (no tabId) the total the popup lists, so every tab without its own text shows it.
 import { browser } from 'wxt/browser';
+import { actionApi } from '../badge';
 
 export const NEW_BADGE_COLOUR = '#b3261e';
-
-type ActionApi = {
-  setBadgeText(details: { tabId?: number; text: string }): Promise<void> | void;
-  setBadgeBackgroundColor(details: { tabId?: number; color: string }): Promise<void> | void;
-  setTitle?(details: { tabId?: number; title: string }): Promise<void> | void;
-};
-
-/** MV3 `action`, MV2 (Firefox build) `browserAction`. */
-function actionApi(): ActionApi | null {
-  const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
-  return b.action ?? b.browserAction ?? null;
-}
 
 function message(key: string, sub: string, fallback: string): string {
   try {
