@@ -7,7 +7,7 @@ import { Appearance, Follow, MeetingRecord, Topic } from '../model/records';
 import type { SagssporDB } from './db';
 import { guarded } from './errors';
 import { mergeMeeting, punktRows } from './meetings';
-import { fromAnnotationRow, toAnnotationRow } from './rows';
+import { type AnnotationRow, annotationCaseKey, fromAnnotationRow, toAnnotationRow } from './rows';
 import { CURRENT_VERSION } from './schema';
 
 /** The file is not a Sagsspor backup, or from a newer version: nothing was changed. */
@@ -237,17 +237,20 @@ export async function importBackup(
         ]);
 
         // Annotations: by id; the later `modified` wins.
-        const putA = [];
+        // `words` is derived from fields compared here (and its tokenizer may change): not compared,
+        // and only computed for rows that are written (a dry run or an unchanged row needs none).
+        const putA: AnnotationRow[] = [];
         for (const [i, a] of annotations.entries()) {
           const old = oldA[i];
-          const row = toAnnotationRow(a);
-          // `words` is derived from fields compared here (and its tokenizer may change): not compared.
           if (!old) summary.annotations.new++;
-          else if (old.modified > a.modified || same(fromAnnotationRow(old), fromAnnotationRow(row))) {
+          else if (
+            old.modified > a.modified ||
+            same(fromAnnotationRow(old), { ...a, page: { ...a.page, caseKey: annotationCaseKey(a.page) } })
+          ) {
             summary.annotations.unchanged++;
             continue;
           } else summary.annotations.updated++;
-          putA.push(row);
+          if (!dryRun) putA.push(toAnnotationRow(a));
         }
 
         // Meetings: merged (union of punkter and source URLs).
