@@ -97,37 +97,12 @@ export function testSite() {
     .add(MALFORMED_URL, { body: malformedPage() });
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Polls `fn` until `ok(value)`; returns the value. On timeout throws with the
  * last value seen, so a failure says what the page looked like.
  */
-export async function waitFor(
-  fn,
-  ok = Boolean,
-  { timeout = 10_000, interval = 100, what = 'condition' } = {},
-) {
-  const until = Date.now() + timeout;
-  let last;
-  let lastError;
-  while (Date.now() < until) {
-    try {
-      last = await fn();
-      lastError = undefined;
-      if (ok(last)) return last;
-    } catch (e) {
-      lastError = e;
-    }
-    await sleep(interval);
-  }
-  throw new Error(
-    `timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(last)}` +
-      (lastError ? `; last error: ${lastError.message}` : ''),
-  );
-}
+export { poll as waitFor } from '../../scripts/lib/annotate.mjs';
 
-/** The host element's data-* attributes (readable from the light DOM). */
 export const HOST_STATE = () => {
   const host = document.querySelector('sagsspor-root');
   return host ? { ...host.dataset } : null;
