@@ -1,7 +1,10 @@
 // Turn a selection into a Target: a quote with ~32 chars of context, and a
 // position relative to the start of its scope (a punkt's section), so that
-// navigation bars and cookie banners do not shift it.
+// navigation bars and cookie banners do not shift it. The position is kept in
+// UTF-16 code units (DOM offsets, what anchoring uses) and, as `codePoints`, in
+// Unicode code points (what the W3C model counts; lib/export/jsonld.ts).
 import type { AnchorScope, Target } from '../model/selectors';
+import { codePointCount, splitsSurrogatePair } from './code-points';
 import { resolveOffsets, type ScopeResolver } from './scopes';
 import type { OffsetRange, TextIndex } from './text-index';
 
@@ -23,7 +26,7 @@ export function describe(
   scope: AnchorScope | null,
   resolveScope?: ScopeResolver,
 ): Target | null {
-  const { start, end } = isOffsets(selection) ? selection : index.rangeOffsets(selection);
+  let { start, end } = isOffsets(selection) ? selection : index.rangeOffsets(selection);
   if (end <= start || start < 0 || end > index.length) return null;
   let base = 0;
   if (scope) {
@@ -33,6 +36,11 @@ export function describe(
   }
   if (start < base) return null;
   const text = index.text;
+  // Never cut an astral character (emoji) in half: widen to whole surrogate pairs.
+  if (start > base && splitsSurrogatePair(text, start)) start--;
+  if (splitsSurrogatePair(text, end)) end++;
+  const cpStart = codePointCount(text, base, start);
+  const cpEnd = cpStart + codePointCount(text, start, end);
   return {
     scope,
     selectors: [
@@ -42,7 +50,12 @@ export function describe(
         prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT_CHARS), start),
         suffix: text.slice(end, end + QUOTE_CONTEXT_CHARS),
       },
-      { type: 'TextPositionSelector', start: start - base, end: end - base },
+      {
+        type: 'TextPositionSelector',
+        start: start - base,
+        end: end - base,
+        codePoints: { start: cpStart, end: cpEnd },
+      },
     ],
   };
 }

@@ -7,6 +7,7 @@ export {
   anchorAll,
   type Orphaned,
 } from './anchor';
+export { codePointCount, splitsSurrogatePair } from './code-points';
 export { describe, QUOTE_CONTEXT_CHARS } from './describe';
 export { createLateAnchorer, type LateAnchorer, type LateAnchorerOptions } from './late';
 export {

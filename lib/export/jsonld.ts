@@ -15,16 +15,22 @@
 // Punkt fragment syntax (value of the FragmentSelector): `punkt=<number>` then, when known,
 // `&case=<case number>` and `&section=<section kind>&sectionIndex=<n>`, values percent-encoded.
 //
-// Positions are Unicode code points, as the model requires. Stored offsets are UTF-16 code units,
-// so surrogate pairs (emoji, rare symbols) before the start are subtracted — counted in the stored
-// 32-character prefix, which covers the whole section when the highlight starts within its first
-// 32 characters; a pair further back than the prefix cannot be seen and is not counted. The end is
-// start + the code-point length of the exact quote, so `end - start` always matches the quote.
+// Positions are Unicode code points, as the model requires; stored offsets are UTF-16 code units.
+// An annotation described by this version carries the exact code-point span (`codePoints` on the
+// stored TextPositionSelector, computed by lib/anchoring `describe` from the section text) and that
+// is exported, after a consistency check against the quote and prefix. Older annotations (and older
+// backups) lack it: then surrogate pairs (emoji, rare symbols) before the start are subtracted as
+// counted in the stored 32-character prefix, which covers the whole section when the highlight
+// starts within its first 32 characters; a pair further back cannot be seen and is not counted
+// (the start is then too large by one per such pair). Either way the end is start + the code-point
+// length of the exact quote, so `end - start` always matches the quote.
 //
 // State: a TimeState whose sourceDate is the meeting date (midnight UTC): the minutes as of the
 // meeting. Colour: an embedded CssStylesheet with a class per colour and `styleClass` on the target.
+
+import { codePointCount } from '../anchoring/code-points';
 import type { Annotation, AnnotationColor } from '../model/annotation';
-import type { AnchorScope } from '../model/selectors';
+import type { AnchorScope, TextPositionSelector, TextQuoteSelector } from '../model/selectors';
 import { nameUuid } from './hash';
 import { CHUNK, type Chunked, isoSeconds, progressReporter, runSync, textTarget } from './shared';
 import type { ExportBundle, ProgressFn } from './types';
@@ -50,21 +56,14 @@ const COLOR_CSS: Record<AnnotationColor, string> = {
 
 /** Number of code points in a string (a surrogate pair counts once). */
 export function codePointLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
+  return codePointCount(s);
 }
 
-/** UTF-16 position selector → code points, using the prefix as the visible text before the start. */
+/**
+ * UTF-16 position selector → code points, using the prefix as the visible text before the start.
+ * The fallback for annotations stored without `codePoints`: exact unless a surrogate pair lies
+ * before the prefix window, and never smaller than the true start.
+ */
 export function toCodePointPositions(
   start: number,
   exact: string,
@@ -73,6 +72,30 @@ export function toCodePointPositions(
   const before = prefix.length > start ? prefix.slice(prefix.length - start) : prefix;
   const cpStart = Math.max(0, start - (before.length - codePointLength(before)));
   return { start: cpStart, end: cpStart + codePointLength(exact) };
+}
+
+/**
+ * The exported code-point span of a stored highlight: the stored `codePoints` when they agree with
+ * what the quote and prefix show, else the prefix approximation (`toCodePointPositions`).
+ */
+export function exportedPositions(
+  quote: Pick<TextQuoteSelector, 'exact' | 'prefix'>,
+  pos: Pick<TextPositionSelector, 'start' | 'codePoints'>,
+): { start: number; end: number } {
+  const approx = toCodePointPositions(pos.start, quote.exact, quote.prefix);
+  const cp = pos.codePoints;
+  if (!cp) return approx;
+  // The prefix shows a lower bound on the surrogate pairs before the start (all of them when it
+  // reaches back to the section's start); every code point is one or two code units; the span must
+  // be the quote's length.
+  const prefixSeesAll = quote.prefix.length >= pos.start;
+  const trusted =
+    Number.isInteger(cp.start) &&
+    Number.isInteger(cp.end) &&
+    (prefixSeesAll ? cp.start === approx.start : cp.start <= approx.start) &&
+    cp.start * 2 >= pos.start &&
+    cp.end - cp.start === approx.end - approx.start;
+  return trusted ? { start: cp.start, end: cp.end } : approx;
 }
 
 export function punktFragment(scope: AnchorScope): string {
@@ -116,7 +139,7 @@ export function toW3cAnnotation(
   const t = textTarget(a);
   if (t) {
     const [quote, pos] = t.selectors;
-    const cp = toCodePointPositions(pos.start, quote.exact, quote.prefix);
+    const cp = exportedPositions(quote, pos);
     const position = { type: 'TextPositionSelector', start: cp.start, end: cp.end };
     const quoteSel = {
       type: 'TextQuoteSelector',

@@ -14,13 +14,38 @@ export const TextQuoteSelector = z.object({
 });
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
 
+/**
+ * The same span in Unicode code points (what the W3C model counts), measured like `start`/`end`
+ * from the scope's first character: `[...scopeText.slice(0, start)].length`.
+ */
+export const CodePointRange = z
+  .object({
+    start: z.int().check(z.nonnegative()),
+    end: z.int().check(z.nonnegative()),
+  })
+  .check(z.refine((r) => r.end >= r.start, { message: 'end must be >= start' }));
+export type CodePointRange = z.infer<typeof CodePointRange>;
+
+/**
+ * `start`/`end` are UTF-16 code units of the anchoring text model (what anchoring uses).
+ * `codePoints` (written by lib/anchoring `describe`) is the same span in code
+ * points, for the W3C export; optional, so annotations and backups written before it stay valid
+ * (the export then approximates from the quote's prefix, see lib/export/jsonld.ts).
+ */
 export const TextPositionSelector = z
   .object({
     type: z.literal('TextPositionSelector'),
     start: z.int().check(z.nonnegative()),
     end: z.int().check(z.nonnegative()),
+    codePoints: z.optional(CodePointRange),
   })
-  .check(z.refine((s) => s.end >= s.start, { message: 'end must be >= start' }));
+  .check(
+    z.refine((s) => s.end >= s.start, { message: 'end must be >= start' }),
+    // A code point is one or two code units.
+    z.refine((s) => !s.codePoints || (s.codePoints.start <= s.start && s.codePoints.end <= s.end), {
+      message: 'codePoints must not exceed the UTF-16 offsets',
+    }),
+  );
 export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
 
 /**

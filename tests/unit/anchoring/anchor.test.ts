@@ -204,7 +204,12 @@ suite('describe → anchorAll', () => {
     r.setEnd(doc.querySelector('i')!.firstChild!, 3);
     const t = describe(idx, r, scopeOf(1), resolve)!;
     expect(t.selectors[0].exact).toBe('et linje to med fed kur');
-    expect(t.selectors[1]).toEqual({ type: 'TextPositionSelector', start: 6, end: 29 });
+    expect(t.selectors[1]).toEqual({
+      type: 'TextPositionSelector',
+      start: 6,
+      end: 29,
+      codePoints: { start: 6, end: 29 },
+    });
     // The page re-renders <br> as a space in one text node: still found.
     doc.querySelector('p')!.innerHTML = 'Linje et linje to med <b>fed <i>kursiv</i></b> og mere';
     const after = buildTextIndex(doc);
