@@ -134,7 +134,10 @@ function scope(
   return { meetingKey: MEETING_KEY, punktNumber, caseNumber, sectionKind, sectionIndex };
 }
 
-/** A highlight on `exact` inside `sectionText`, described as lib/anchoring's `describe` would. */
+/**
+ * A highlight on `exact` inside `sectionText`, described as lib/anchoring's `describe` did before it
+ * recorded `codePoints` (an older stored annotation: the JSON-LD export approximates from the prefix).
+ */
 export function textTarget(sectionText: string, exact: string, s: AnchorScope | null): Target {
   const start = sectionText.indexOf(exact);
   if (start < 0) throw new Error(`fixture: quote not in section: ${exact}`);
