@@ -1,7 +1,8 @@
 // Annotations on a recognised minutes page: the selection toolbar, creating,
 // painting, re-anchoring (once per batch, late content through a bounded
 // observer), editing, deleting with undo, orphans, and the write queue that
-// keeps every write pending until the background acknowledges it.
+// keeps every write pending until the background acknowledges it, and live
+// sync: changes made elsewhere (another tab, the dashboard) appear here.
 // Everything the page can reach is text: page text never becomes HTML.
 import { render } from 'preact';
 import { AnnotationsSection, type OrphanItem } from '../../components/annotate/AnnotationsSection';
@@ -14,6 +15,7 @@ import { t } from '../../components/i18n';
 import { createLateAnchorer, describe, type LateAnchorer, scopeAt } from '../../lib/anchoring';
 import type { AnnotationClient } from '../../lib/annotate-client/client';
 import { type QueueState, type Write, WriteQueue } from '../../lib/annotate-client/queue';
+import type { AnnotationsChangedMessage } from '../../lib/messages/schemas';
 import type { Annotation, AnnotationColor, AnnotationStatus } from '../../lib/model/annotation';
 import type { Meeting, Punkt } from '../../lib/model/minutes';
 import type { AnchorScope } from '../../lib/model/selectors';
@@ -21,11 +23,14 @@ import { createHost, type Host } from '../../lib/ui/shadow-host';
 import { isEditable, rectOf, safe } from './dom';
 import { PageHighlights } from './page-highlights';
 import { isTextAnnotation, motivationOf, pageRef, punktAnnotation, textAnnotation } from './records';
+import { concernsPage, reconcile, type SyncPage, sameTarget } from './sync';
 
 export const TOOLBAR_TAG = 'sagsspor-toolbar' as const;
 const UNDO_MS = 8000;
 const STATUS_FLUSH_MS = 1500;
 const LOAD_RETRIES = 6;
+/** Change announcements arriving together are answered with one fetch. */
+const SYNC_DELAY_MS = 30;
 
 export interface AnnotatorDeps {
   doc: Document;
@@ -70,6 +75,8 @@ export class Annotator {
   private url = '';
   private key = '';
   private meetingKey: string | null = null;
+  /** Canonical URL of the page (as stored on its annotations). */
+  private pageUrl = '';
   private generation = 0;
   private loaded = false;
   /** Live (not deleted) annotations of the page, by id. */
@@ -97,20 +104,36 @@ export class Annotator {
   private readonly cleanups: (() => void)[] = [];
   private stopped = false;
   private unloadGuarded = false;
+  /** Live sync: fetches counted, so a list older than a local write does not undo it. */
+  private syncSeq = 0;
+  /** id → `syncSeq` when this tab last wrote it (queued or acknowledged). */
+  private readonly touched = new Map<string, number>();
+  private syncing = false;
+  private syncAgain = false;
+  private syncAfterLoad = false;
+  private syncTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.doc = deps.doc;
     this.hl = new PageHighlights(deps.doc, deps.painter ?? 'auto');
-    this.queue = new WriteQueue((w) => deps.client.write(w), {
-      ...deps.queue,
-      onChange: (s) => {
-        const wasFull = this.queueState.error === 'storage-full';
-        this.queueState = s;
-        this.guardUnload(s.pending > 0);
-        if (wasFull !== (s.error === 'storage-full')) this.renderLayer();
-        this.changed();
+    this.queue = new WriteQueue(
+      async (w) => {
+        const r = await deps.client.write(w);
+        // Acknowledged now: a list fetched meanwhile may not show it yet.
+        this.touch(w);
+        return r;
       },
-    });
+      {
+        ...deps.queue,
+        onChange: (s) => {
+          const wasFull = this.queueState.error === 'storage-full';
+          this.queueState = s;
+          this.guardUnload(s.pending > 0);
+          if (wasFull !== (s.error === 'storage-full')) this.renderLayer();
+          this.changed();
+        },
+      },
+    );
     this.listen();
   }
 
@@ -131,6 +154,7 @@ export class Annotator {
     if (key !== this.key) {
       this.reset(key);
       this.meetingKey = page.meetingKey;
+      this.pageUrl = page.url;
       void this.load(page.url, page.meetingKey, this.generation, 0);
       return;
     }
@@ -168,6 +192,7 @@ export class Annotator {
     if (this.toast) clearTimeout(this.toast.timer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
     if (this.selTimer) clearTimeout(this.selTimer);
+    if (this.syncTimer) clearTimeout(this.syncTimer);
     this.hl.destroy();
     if (this.host) {
       const h = this.host;
@@ -190,7 +215,11 @@ export class Annotator {
     this.toolbar = null;
     this.editor = null;
     this.orphanMessage = null;
+    this.touched.clear();
+    this.syncAgain = false;
+    this.syncAfterLoad = false;
     if (!key) {
+      this.pageUrl = '';
       this.meeting = null;
       this.hl.setMeeting(null, null);
     }
@@ -226,6 +255,131 @@ export class Annotator {
     this.anchorBatch(fresh);
     if (first) this.startLate();
     this.changed();
+    // A change was announced while this list was on its way: it may predate it.
+    if (this.syncAfterLoad) {
+      this.syncAfterLoad = false;
+      this.requestSync();
+    }
+  }
+
+  // ─── live sync ───────────────────────────────────────────────────────────
+
+  /** The page as the store keys it (null when no page is shown). */
+  get syncPage(): SyncPage | null {
+    return this.key ? { url: this.pageUrl, meetingKey: this.meetingKey } : null;
+  }
+
+  /**
+   * Annotations changed elsewhere (`reader/annotationsChanged`): when it concerns this page, fetch
+   * its annotations again. Returns whether it did.
+   */
+  remoteChanged(message: Pick<AnnotationsChangedMessage, 'ids' | 'pages'>): boolean {
+    if (this.stopped) return false;
+    const knows = (id: string) => this.annotations.has(id) || this.deleted.has(id);
+    if (!concernsPage(message, this.syncPage, knows)) return false;
+    this.requestSync();
+    return true;
+  }
+
+  /** Fetch the page's annotations again soon (bursts coalesce into one fetch). */
+  requestSync(): void {
+    if (this.stopped || !this.key || this.syncTimer) return;
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = null;
+      void this.sync().catch(() => {});
+    }, SYNC_DELAY_MS);
+  }
+
+  /** Resolves when no sync is scheduled or running (tests). */
+  async whenSynced(): Promise<void> {
+    while (this.syncTimer || this.syncing) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  private touch(w: Write): void {
+    const id = w.kind === 'upsert' ? w.annotation.id : w.kind === 'status' ? null : w.id;
+    if (id) this.touched.set(id, this.syncSeq);
+  }
+
+  private async sync(): Promise<void> {
+    if (!this.loaded) {
+      this.syncAfterLoad = true;
+      return;
+    }
+    if (this.syncing) {
+      this.syncAgain = true;
+      return;
+    }
+    this.syncing = true;
+    const gen = this.generation;
+    const seq = ++this.syncSeq;
+    try {
+      const list = await this.deps.client.listForPage({ url: this.pageUrl, meetingKey: this.meetingKey });
+      if (list && gen === this.generation && !this.stopped) this.applySync(list, seq);
+    } finally {
+      this.syncing = false;
+    }
+    if (this.syncAgain && gen === this.generation) {
+      this.syncAgain = false;
+      await this.sync();
+    }
+  }
+
+  /** Take the store's version of what changed; repaint only that. Local unacknowledged writes win. */
+  private applySync(list: Annotation[], seq: number): void {
+    const pending = new Set<string>();
+    for (const w of this.queue.pendingWrites) {
+      if (w.kind === 'upsert') pending.add(w.annotation.id);
+      else if (w.kind !== 'status') pending.add(w.id);
+    }
+    const keepLocal = (id: string) => pending.has(id) || (this.touched.get(id) ?? -1) >= seq;
+    const here = list.filter((a) => this.belongsHere(a, this.url));
+    const { added, updated, removed } = reconcile(this.annotations, here, keepLocal);
+    if (!added.length && !updated.length && !removed.length) return;
+    let layer = false;
+    for (const a of removed) layer = this.forget(a.id) || layer;
+    const anchor: Annotation[] = [];
+    for (const a of added) {
+      // Restored elsewhere (undo in another tab): no undo here any more.
+      this.deleted.delete(a.id);
+      if (this.toast?.id === a.id) this.dismissToast();
+      this.annotations.set(a.id, a);
+      anchor.push(a);
+    }
+    for (const { before, after } of updated) {
+      if (sameTarget(before, after)) {
+        // Same place: the anchoring result of this tab stands; repaint only a new colour.
+        this.annotations.set(after.id, { ...after, status: before.status });
+        if (
+          isTextAnnotation(after) &&
+          after.color !== before.color &&
+          this.anchorState.get(after.id) === 'anchored'
+        )
+          anchor.push(after);
+      } else {
+        this.hl.clear(after.id);
+        this.anchorState.delete(after.id);
+        this.statusOut.delete(after.id);
+        this.annotations.set(after.id, after);
+        anchor.push(after);
+      }
+    }
+    this.anchorBatch(anchor);
+    if (this.editor?.kind === 'edit' && this.annotations.has(this.editor.id)) layer = true;
+    if (layer) this.renderLayer();
+    this.changed();
+  }
+
+  /** An annotation deleted elsewhere: unpainted and unlisted (no undo here). True if its editor closed. */
+  private forget(id: string): boolean {
+    this.annotations.delete(id);
+    this.anchorState.delete(id);
+    this.statusOut.delete(id);
+    this.hl.clear(id);
+    if (this.editor?.kind === 'edit' && this.editor.id === id) {
+      this.closeEditor();
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -329,12 +483,20 @@ export class Annotator {
           });
         }) ?? 0;
     };
+    // Back to this tab: catch up on changes whose announcement did not reach it (e.g. the
+    // service worker restarted and did not know this frame).
+    const onVisible = () =>
+      safe(() => {
+        if (doc.visibilityState === 'visible' && this.loaded) this.requestSync();
+      });
     win?.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    doc.addEventListener('visibilitychange', onVisible);
     doc.addEventListener('selectionchange', onSel);
     win?.addEventListener('keydown', onKey);
     doc.addEventListener('click', onClick);
     this.cleanups.push(() => {
       doc.removeEventListener('selectionchange', onSel);
+      doc.removeEventListener('visibilitychange', onVisible);
       win?.removeEventListener('keydown', onKey);
       doc.removeEventListener('click', onClick);
       win?.removeEventListener('scroll', onScroll, { capture: true });

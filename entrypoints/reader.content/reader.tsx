@@ -14,6 +14,8 @@ import { listen } from '../../lib/messages/listen';
 import type { ReaderStartOptions } from '../../lib/messages/reader-handle';
 import { createRouter, route } from '../../lib/messages/router';
 import {
+  type Ack,
+  AnnotationsChangedMessage,
   type ContentToBackground,
   GetModelMessage,
   JumpMessage,
@@ -89,6 +91,11 @@ export class Reader {
               'extension-page',
               (m): JumpResponse => ({ ok: this.jump(m.punkt) }),
             ),
+            // Annotations changed in another tab, the dashboard or an import (live sync).
+            'reader/annotationsChanged': route(AnnotationsChangedMessage, 'background', (m): Ack => {
+              this.annotator?.remoteChanged(m);
+              return { ok: true };
+            }),
           },
         ),
       ),

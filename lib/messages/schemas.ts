@@ -87,6 +87,34 @@ export type JumpMessage = z.infer<typeof JumpMessage>;
 export const PageToReader = z.discriminatedUnion('type', [GetModelMessage, JumpMessage]);
 export type PageToReader = z.infer<typeof PageToReader>;
 
+// ─── background → reader content script ────────────────────────────────────
+
+/** Above these, a change is sent as "anything may have changed" (`ids`/`pages` null). */
+export const MAX_CHANGED_IDS = 1000;
+export const MAX_CHANGED_PAGES = 200;
+
+/** A page whose annotations changed: canonical URL and meeting key, as stored on the annotation. */
+export const ChangedPage = z.object({
+  url: z.string().check(z.maxLength(8000)),
+  meetingKey: z.nullable(z.string().check(z.maxLength(2000))),
+});
+export type ChangedPage = z.infer<typeof ChangedPage>;
+
+/**
+ * Annotations were written (in another tab, the dashboard, a backup import): readers showing an
+ * affected page fetch their annotations again. Only ids and where they are, never their content.
+ * `null` means unknown/too many: every reader that gets it fetches again.
+ */
+export const AnnotationsChangedMessage = z.object({
+  type: z.literal('reader/annotationsChanged'),
+  ids: z.nullable(z.array(z.uuid()).check(z.maxLength(MAX_CHANGED_IDS))),
+  pages: z.nullable(z.array(ChangedPage).check(z.maxLength(MAX_CHANGED_PAGES))),
+});
+export type AnnotationsChangedMessage = z.infer<typeof AnnotationsChangedMessage>;
+
+export const BackgroundToReader = z.discriminatedUnion('type', [AnnotationsChangedMessage]);
+export type BackgroundToReader = z.infer<typeof BackgroundToReader>;
+
 // ─── reader responses ──────────────────────────────────────────────────────
 
 /**

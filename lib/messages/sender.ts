@@ -19,8 +19,11 @@ export interface Self {
   extensionOrigin: string;
 }
 
-/** Where a message may come from. */
-export type SenderPolicy = 'content-script' | 'extension-page';
+/**
+ * Where a message may come from. `background`: the extension's background (service worker or
+ * MV2 background page) sending to a tab (`tabs.sendMessage`): no tab, own id and origin.
+ */
+export type SenderPolicy = 'content-script' | 'extension-page' | 'background';
 
 function fromOwnExtensionUrl(sender: SenderLike, self: Self): boolean {
   return (
@@ -45,6 +48,18 @@ export function isOwnExtensionPage(sender: SenderLike, self: Self): boolean {
   return fromOwnExtensionUrl(sender, self);
 }
 
+/**
+ * This extension's background, as a content script sees it: our id and no tab (extension pages
+ * opened in a tab, and content scripts, carry one). A url, when the browser gives one, must be ours.
+ */
+export function isOwnBackground(sender: SenderLike, self: Self): boolean {
+  if (!self.runtimeId || sender.id !== self.runtimeId) return false;
+  if (sender.tab !== undefined && sender.tab !== null) return false;
+  return sender.url === undefined || fromOwnExtensionUrl(sender, self);
+}
+
 export function senderAllowed(policy: SenderPolicy, sender: SenderLike, self: Self): boolean {
-  return policy === 'content-script' ? isOwnContentScript(sender, self) : isOwnExtensionPage(sender, self);
+  if (policy === 'content-script') return isOwnContentScript(sender, self);
+  if (policy === 'background') return isOwnBackground(sender, self);
+  return isOwnExtensionPage(sender, self);
 }

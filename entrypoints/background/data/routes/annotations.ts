@@ -1,5 +1,7 @@
 // Annotation routes: the reader (content script) writes and reads the annotations of its page;
-// extension pages (dashboard) list, filter and bulk-edit tags with undo.
+// extension pages (dashboard) list, filter and bulk-edit tags with undo. Every committed user edit
+// is announced to the open readers of the page (../changes.ts); status batches are not (they are
+// per-tab anchoring results, and announcing them would make two tabs answer each other).
 import {
   createOrUpdateAnnotation,
   deleteTag,
@@ -32,6 +34,7 @@ import {
   UpsertAnnotationMessage,
 } from '../../../../lib/messages/data';
 import type { Annotation } from '../../../../lib/model/annotation';
+import { changesOf, type WithChanges } from '../changes';
 import { BOTH, type DataDeps, type DataRoute, defineData, PAGES } from '../define';
 
 const UNDO_PREFIX = 'undo:';
@@ -52,8 +55,9 @@ async function storeUndo(db: SagssporDB, before: Annotation[], now: number): Pro
   return token;
 }
 
-export function annotationRoutes(deps: DataDeps): Record<string, DataRoute> {
+export function annotationRoutes(deps: DataDeps & WithChanges): Record<string, DataRoute> {
   const def = defineData(deps);
+  const changes = () => changesOf(deps);
   return {
     'annotations/upsert': def(UpsertAnnotationMessage, BOTH, async (m, { db, access }) => {
       access.check(m.annotation.page.url);
@@ -61,11 +65,13 @@ export function annotationRoutes(deps: DataDeps): Record<string, DataRoute> {
       const existing = access.page ? undefined : await getAnnotation(db, m.annotation.id);
       if (existing) access.check(existing.page.url);
       const r = await createOrUpdateAnnotation(db, m.annotation);
+      if (r.applied) changes().changed([r.annotation]);
       return { ok: true, applied: r.applied, annotation: r.annotation };
     }),
 
-    'annotations/listForPage': def(ListForPageMessage, BOTH, async (m, { db, access }) => {
+    'annotations/listForPage': def(ListForPageMessage, BOTH, async (m, { db, access, sender }) => {
       access.check(m.url);
+      if (!access.page) changes().seen(sender);
       const all = await listForPage(db, { url: m.url, meetingKey: m.meetingKey });
       return { ok: true, annotations: all.filter((a) => access.allows(a.page.url)) };
     }),
@@ -74,14 +80,18 @@ export function annotationRoutes(deps: DataDeps): Record<string, DataRoute> {
       const a = await getAnnotation(db, m.id);
       if (!a) throw new NotFoundError('annotation', m.id);
       access.check(a.page.url);
-      return { ok: true, annotation: (await softDelete(db, m.id, now)) ?? a };
+      const deleted = (await softDelete(db, m.id, now)) ?? a;
+      if (a.deletedAt === null) changes().changed([deleted]);
+      return { ok: true, annotation: deleted };
     }),
 
     'annotations/undoDelete': def(UndoDeleteAnnotationMessage, BOTH, async (m, { db, access, now }) => {
       const a = await getAnnotation(db, m.id);
       if (!a) throw new NotFoundError('annotation', m.id);
       access.check(a.page.url);
-      return { ok: true, annotation: (await undoDelete(db, m.id, now)) ?? a };
+      const restored = (await undoDelete(db, m.id, now)) ?? a;
+      if (a.deletedAt !== null) changes().changed([restored]);
+      return { ok: true, annotation: restored };
     }),
 
     'annotations/setStatus': def(SetStatusMessage, BOTH, async (m, { db, access }) => {
@@ -105,11 +115,13 @@ export function annotationRoutes(deps: DataDeps): Record<string, DataRoute> {
 
     'annotations/renameTag': def(RenameTagMessage, PAGES, async (m, { db, now }) => {
       const { before } = await renameTag(db, m.from, m.to, now);
+      changes().changed(before);
       return { ok: true, changed: before.length, undoToken: await storeUndo(db, before, now) };
     }),
 
     'annotations/deleteTag': def(DeleteTagMessage, PAGES, async (m, { db, now }) => {
       const { before } = await deleteTag(db, m.tag, now);
+      changes().changed(before);
       return { ok: true, changed: before.length, undoToken: await storeUndo(db, before, now) };
     }),
 
@@ -119,6 +131,7 @@ export function annotationRoutes(deps: DataDeps): Record<string, DataRoute> {
       if (!entry) throw new NotFoundError('undo', m.undoToken);
       await restoreAnnotations(db, entry.before);
       await db.meta.delete(key);
+      changes().changed(entry.before);
       return { ok: true, restored: entry.before.length };
     }),
 

@@ -25,9 +25,10 @@ import {
   SetMetaMessage,
   TopicPunkterMessage,
 } from '../../../../lib/messages/data';
+import { changesOf, type WithChanges } from '../changes';
 import { BOTH, type DataDeps, type DataRoute, defineData, PAGES } from '../define';
 
-export function otherRoutes(deps: DataDeps): Record<string, DataRoute> {
+export function otherRoutes(deps: DataDeps & WithChanges): Record<string, DataRoute> {
   const def = defineData(deps);
   return {
     'topics/add': def(AddTopicMessage, PAGES, async (m, { db, now }) => ({
@@ -68,10 +69,13 @@ export function otherRoutes(deps: DataDeps): Record<string, DataRoute> {
       return m.asText ? { ok: true, text: JSON.stringify(backup) } : { ok: true, backup };
     }),
 
-    'backup/import': def(ImportBackupMessage, PAGES, async (m, { db }) => ({
-      ok: true,
-      summary: await importBackup(db, m.data, { dryRun: m.dryRun }),
-    })),
+    'backup/import': def(ImportBackupMessage, PAGES, async (m, { db }) => {
+      const summary = await importBackup(db, m.data, { dryRun: m.dryRun });
+      // Open readers fetch their annotations again (which ones changed is not tracked: all).
+      if (!summary.dryRun && summary.annotations.new + summary.annotations.updated > 0)
+        changesOf(deps).changedAll();
+      return { ok: true, summary };
+    }),
 
     'meta/get': def(GetMetaMessage, BOTH, async (m, { db }) => ({
       ok: true,
