@@ -29,8 +29,6 @@ export const TOOLBAR_TAG = 'sagsspor-toolbar' as const;
 const UNDO_MS = 8000;
 const STATUS_FLUSH_MS = 1500;
 const LOAD_RETRIES = 6;
-/** Change announcements arriving together are answered with one fetch. */
-const SYNC_DELAY_MS = 30;
 
 export interface AnnotatorDeps {
   doc: Document;
@@ -111,7 +109,7 @@ export class Annotator {
   private syncing = false;
   private syncAgain = false;
   private syncAfterLoad = false;
-  private syncTimer: ReturnType<typeof setTimeout> | null = null;
+  private syncQueued = false;
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.doc = deps.doc;
@@ -192,7 +190,6 @@ export class Annotator {
     if (this.toast) clearTimeout(this.toast.timer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
     if (this.selTimer) clearTimeout(this.selTimer);
-    if (this.syncTimer) clearTimeout(this.syncTimer);
     this.hl.destroy();
     if (this.host) {
       const h = this.host;
@@ -281,18 +278,23 @@ export class Annotator {
     return true;
   }
 
-  /** Fetch the page's annotations again soon (bursts coalesce into one fetch). */
+  /**
+   * Fetch the page's annotations again (now, not on a timer: timers of background tabs are
+   * throttled). Requests in the same task share one fetch; requests while a fetch is on its way
+   * lead to one more fetch after it.
+   */
   requestSync(): void {
-    if (this.stopped || !this.key || this.syncTimer) return;
-    this.syncTimer = setTimeout(() => {
-      this.syncTimer = null;
+    if (this.stopped || !this.key || this.syncQueued) return;
+    this.syncQueued = true;
+    queueMicrotask(() => {
+      this.syncQueued = false;
       void this.sync().catch(() => {});
-    }, SYNC_DELAY_MS);
+    });
   }
 
-  /** Resolves when no sync is scheduled or running (tests). */
+  /** Resolves when no sync is queued or running (tests). */
   async whenSynced(): Promise<void> {
-    while (this.syncTimer || this.syncing) await new Promise((r) => setTimeout(r, 5));
+    while (this.syncQueued || this.syncing) await new Promise((r) => setTimeout(r, 5));
   }
 
   private touch(w: Write): void {
