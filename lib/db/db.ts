@@ -3,6 +3,7 @@ import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { Appearance, Follow, MeetingRecord, MetaEntry, PunktIndexRow, Topic } from '../model/records';
 import type { AnnotationRow } from './rows';
 import { declareVersions } from './schema';
+import { searchMemoryMiddleware } from './search-memory';
 
 export const DB_NAME = 'sagsspor';
 
@@ -18,6 +19,8 @@ export class SagssporDB extends Dexie {
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     declareVersions(this);
+    // Keeps the in-memory search index current on every write made through this instance.
+    this.use(searchMemoryMiddleware(this));
   }
 }
 

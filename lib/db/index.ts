@@ -11,6 +11,6 @@ export * from './persistence';
 export { type AnnotationRow, ROW_SCHEMAS, type TableName } from './rows';
 export { CURRENT_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 export * from './search';
-export { buildSearchMemory, currentSearchMemory } from './search-memory';
+export { buildSearchMemory, currentSearchMemory, searchMemoryFor } from './search-memory';
 export { foldText, indexWords, queryTokens, tokenize, wordsOf } from './text';
 export * from './topics';

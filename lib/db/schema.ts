@@ -58,6 +58,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       punktIndex: 'id, meetingKey, committee, kleGroup, *words',
     },
   },
+  {
+    version: 4,
+    note: 'issue 5: search from the in-memory index only; the two *words indexes were half of every bulk write',
+    stores: {
+      // `words` stays in the rows (the in-memory index is built from it without tokenising).
+      annotations:
+        'id, page.url, page.meetingKey, page.caseKey, page.municipality, *tags, color, modified, status, deletedAt',
+      punktIndex: 'id, meetingKey, committee, kleGroup',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,155 +1,316 @@
-// An in-memory inverted index over the same `words` as the IndexedDB indexes, for the search path.
-// Built lazily from the database (`buildSearchMemory`, started by `warmSearch` or the first search)
-// and never used stale: every committed write to annotations or punktIndex (Dexie's
-// 'storagemutated' event, which fires before the writer's promise settles) bumps that table's
-// generation counter, and each table's part is only used while its generation is current. Writes
-// pay nothing for it (no per-row hooks, no extra reads); a stale part is read again in the
-// background while searches take the IndexedDB path.
-import { Dexie } from 'dexie';
+// The search index: an in-memory inverted index over the `words` of annotations and punkt-index
+// rows (the only search index since schema v4: `*words` IndexedDB indexes cost about half of every
+// bulk write — see README).
+//
+// Built once per database object from one read transaction (`buildSearchMemory`, started by
+// `warmSearch` when a popup or dashboard connects, or by the first search), then kept current IN
+// PLACE by a DBCore middleware (`searchMemoryMiddleware`) that sees every mutation made through this
+// Dexie instance — the background's, the one writer — and applies it to the index as the request
+// succeeds: a write costs a few map operations, never a re-read. Requests of a transaction that
+// later aborts, and range deletes (whose rows are unknown), mark the table's part stale; a stale
+// part is read again on the next search. A build overlapping a write is not installed (generation
+// counters), so no search ever reads an index older than the data.
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTransaction, Middleware } from 'dexie';
 import type { SagssporDB } from './db';
 
-/** Sorted vocabulary with the ids of the rows holding each word. */
-interface Postings {
-  vocab: string[];
-  ids: string[][];
-}
-
-export interface SearchMemory {
-  ann: Postings;
-  /** Live annotations only: id → modified. Deleted ones are left out of `ann` too. */
-  modified: Map<string, number>;
-  punkt: Postings;
-}
-
-/** One table's part of the index and the generation it was read at. */
-interface Part<T> {
-  gen: number;
-  value: T;
-}
+type TableName = 'annotations' | 'punktIndex';
+const TABLES: readonly TableName[] = ['annotations', 'punktIndex'];
 
 /**
- * Per table a generation and its part: a page visit (punktIndex) leaves the annotations' part
- * standing, and an annotation leaves the punkt part; only the stale part is read again.
+ * Word → rows, kept in place. Rows get integer slots and each word a plain array of slots (about
+ * 4 bytes per entry, a third of a Set's): an update or delete only marks the old slot dead, and
+ * dead entries are dropped in one pass once they outnumber the live ones. `vocab` is the sorted word
+ * list, rebuilt lazily after a new word appears.
  */
-interface State {
-  gens: { annotations: number; punktIndex: number };
-  ann: Part<{ postings: Postings; modified: Map<string, number> }> | null;
-  punkt: Part<Postings> | null;
-  building: Promise<SearchMemory | null> | null;
-}
+export class Postings {
+  private readonly slotOfId = new Map<string, number>();
+  /** Per slot its row id, or null once dead. */
+  private idOfSlot: Array<string | null> = [];
+  /** Per slot its number of words (entries to count as dead when it dies). */
+  private wordsOfSlot: number[] = [];
+  private lists = new Map<string, number[]>();
+  private liveEntries = 0;
+  private deadEntries = 0;
+  private sorted: string[] | null = null;
 
-const states = new WeakMap<SagssporDB, State>();
-/** The databases with a state, weakly (a closed, dropped database takes its index with it). */
-const watched = new Set<{ db: WeakRef<SagssporDB>; prefix: string }>();
-let listening = false;
+  get size(): number {
+    return this.slotOfId.size;
+  }
 
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-    const keys = Object.keys(parts);
-    for (const w of watched) {
-      const db = w.db.deref();
-      if (!db) {
-        watched.delete(w);
-        continue;
-      }
-      const s = states.get(db);
-      if (!s) continue;
-      for (const table of ['annotations', 'punktIndex'] as const) {
-        if (keys.some((k) => k.startsWith(`${w.prefix}${table}/`))) s.gens[table] += 1;
+  has(id: string): boolean {
+    return this.slotOfId.has(id);
+  }
+
+  set(id: string, words: readonly string[]): void {
+    this.remove(id);
+    const slot = this.idOfSlot.length;
+    this.idOfSlot.push(id);
+    this.wordsOfSlot.push(words.length);
+    this.slotOfId.set(id, slot);
+    this.liveEntries += words.length;
+    for (const w of words) {
+      const list = this.lists.get(w);
+      if (list) list.push(slot);
+      else {
+        this.lists.set(w, [slot]);
+        this.sorted = null;
       }
     }
-  });
-}
-
-function stateOf(db: SagssporDB): State {
-  let s = states.get(db);
-  if (!s) {
-    s = { gens: { annotations: 0, punktIndex: 0 }, ann: null, punkt: null, building: null };
-    states.set(db, s);
-    listen();
-    watched.add({ db: new WeakRef(db), prefix: `idb://${db.name}/` });
   }
-  return s;
-}
 
-function postingsOf(rows: Iterable<{ id: string; words: readonly string[] }>): Postings {
-  const byWord = new Map<string, string[]>();
-  for (const r of rows) {
-    for (const w of r.words) {
-      const list = byWord.get(w);
-      if (list) list.push(r.id);
-      else byWord.set(w, [r.id]);
+  remove(id: string): void {
+    const slot = this.slotOfId.get(id);
+    if (slot === undefined) return;
+    this.slotOfId.delete(id);
+    this.idOfSlot[slot] = null;
+    this.liveEntries -= this.wordsOfSlot[slot]!;
+    this.deadEntries += this.wordsOfSlot[slot]!;
+    if (this.deadEntries > 4096 && this.deadEntries > this.liveEntries) this.compact();
+  }
+
+  /** Drops dead slots and the words no live row holds; renumbers the slots. */
+  private compact(): void {
+    const newSlot = new Int32Array(this.idOfSlot.length).fill(-1);
+    const ids: string[] = [];
+    const counts: number[] = [];
+    this.idOfSlot.forEach((id, slot) => {
+      if (id === null) return;
+      newSlot[slot] = ids.length;
+      this.slotOfId.set(id, ids.length);
+      ids.push(id);
+      counts.push(this.wordsOfSlot[slot]!);
+    });
+    const lists = new Map<string, number[]>();
+    for (const [w, list] of this.lists) {
+      const kept: number[] = [];
+      for (const slot of list) if (newSlot[slot]! >= 0) kept.push(newSlot[slot]!);
+      if (kept.length) lists.set(w, kept);
     }
+    if (lists.size !== this.lists.size) this.sorted = null;
+    this.lists = lists;
+    this.idOfSlot = ids;
+    this.wordsOfSlot = counts;
+    this.deadEntries = 0;
   }
-  const vocab = [...byWord.keys()].sort();
-  return { vocab, ids: vocab.map((w) => byWord.get(w)!) };
-}
 
-/** The ids of rows with a word starting with `prefix` (IndexedDB's string order is code-unit order). */
-function idsWithPrefix(p: Postings, prefix: string, into: Set<string>): Set<string> {
-  let lo = 0;
-  let hi = p.vocab.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (p.vocab[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
+  /** The sorted vocabulary (IndexedDB's string order: code units); may hold words of dead rows. */
+  vocab(): readonly string[] {
+    if (!this.sorted) this.sorted = [...this.lists.keys()].sort();
+    return this.sorted;
   }
-  for (let i = lo; i < p.vocab.length && p.vocab[i]!.startsWith(prefix); i++) {
-    for (const id of p.ids[i]!) into.add(id);
+
+  /** Number of live (word, row) entries (tests, size estimates). */
+  entries(): number {
+    return this.liveEntries;
   }
-  return into;
+
+  /** Ids of live rows holding a word that starts with `prefix`. */
+  idsWithPrefix(prefix: string, into: Set<string> = new Set()): Set<string> {
+    const vocab = this.vocab();
+    let lo = 0;
+    let hi = vocab.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (vocab[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < vocab.length && vocab[i]!.startsWith(prefix); i++) {
+      for (const slot of this.lists.get(vocab[i]!)!) {
+        const id = this.idOfSlot[slot];
+        if (id !== null && id !== undefined) into.add(id);
+      }
+    }
+    return into;
+  }
 }
 
 /** Rows matching every token (as a prefix of one of their words). */
 export function memoryMatches(p: Postings, tokens: readonly string[]): Set<string> {
   if (!tokens.length) return new Set();
-  const sets = tokens.map((t) => idsWithPrefix(p, t, new Set())).sort((a, b) => a.size - b.size);
+  const sets = tokens.map((t) => p.idsWithPrefix(t)).sort((a, b) => a.size - b.size);
   const [first, ...rest] = sets;
   const out = new Set<string>();
   for (const id of first!) if (rest.every((s) => s.has(id))) out.add(id);
   return out;
 }
 
-const annCurrent = (s: State) => s.ann !== null && s.ann.gen === s.gens.annotations;
-const punktCurrent = (s: State) => s.punkt !== null && s.punkt.gen === s.gens.punktIndex;
+export interface SearchMemory {
+  /** Live annotations only (soft-deleted ones are left out). */
+  ann: Postings;
+  /** Live annotations: id → modified, for newest-first order. */
+  modified: Map<string, number>;
+  punkt: Postings;
+}
 
-/** The current index of `db`, or null when none is built or part of it is stale. */
-export function currentSearchMemory(db: SagssporDB): SearchMemory | null {
-  const s = states.get(db);
-  if (!s || !annCurrent(s) || !punktCurrent(s)) return null;
-  return { ann: s.ann!.value.postings, modified: s.ann!.value.modified, punkt: s.punkt!.value };
+interface AnnPart {
+  postings: Postings;
+  modified: Map<string, number>;
+}
+
+interface State {
+  /** Bumped by every mutation of the table (a build that overlaps one is not installed). */
+  gens: Record<TableName, number>;
+  ann: AnnPart | null;
+  punkt: Postings | null;
+  building: Promise<SearchMemory | null> | null;
+}
+
+const states = new WeakMap<SagssporDB, State>();
+
+function stateOf(db: SagssporDB): State {
+  let s = states.get(db);
+  if (!s) {
+    s = { gens: { annotations: 0, punktIndex: 0 }, ann: null, punkt: null, building: null };
+    states.set(db, s);
+  }
+  return s;
+}
+
+interface AnnotationLike {
+  id: string;
+  words: readonly string[];
+  modified: number;
+  deletedAt?: number | null;
+}
+
+const isDeleted = (r: { deletedAt?: number | null }) => typeof r.deletedAt === 'number' && r.deletedAt >= 0;
+
+function putAnnotation(part: AnnPart, row: AnnotationLike): void {
+  if (isDeleted(row)) {
+    part.postings.remove(row.id);
+    part.modified.delete(row.id);
+  } else {
+    part.postings.set(row.id, row.words);
+    part.modified.set(row.id, row.modified);
+  }
+}
+
+/** Drops the table's part: it is read again on the next search. */
+function markStale(s: State, table: TableName): void {
+  s.gens[table] += 1;
+  if (table === 'annotations') s.ann = null;
+  else s.punkt = null;
+}
+
+/** Applies one successful mutation to the table's part (if built). */
+function apply(s: State, table: TableName, req: DBCoreMutateRequest, res: DBCoreMutateResponse): void {
+  s.gens[table] += 1;
+  const part = table === 'annotations' ? s.ann : s.punkt;
+  if (!part) return;
+  const failed = (i: number) => res.failures[i] !== undefined;
+  if (req.type === 'add' || req.type === 'put') {
+    for (let i = 0; i < req.values.length; i++) {
+      if (failed(i)) continue;
+      const r = req.values[i] as AnnotationLike | undefined;
+      if (!r || typeof r.id !== 'string' || !Array.isArray(r.words)) {
+        markStale(s, table); // not a row this index knows how to read: read the table again
+        return;
+      }
+      if (table === 'annotations') putAnnotation(part as AnnPart, r);
+      else (part as Postings).set(r.id, r.words);
+    }
+  } else if (req.type === 'delete') {
+    for (let i = 0; i < req.keys.length; i++) {
+      const key = req.keys[i];
+      if (failed(i) || typeof key !== 'string') continue;
+      if (table === 'annotations') {
+        (part as AnnPart).postings.remove(key);
+        (part as AnnPart).modified.delete(key);
+      } else (part as Postings).remove(key);
+    }
+  } else {
+    // deleteRange (clear(), Collection.delete() over a key range): which rows is unknown.
+    markStale(s, table);
+  }
+}
+
+const watchedTransactions = new WeakSet<DBCoreTransaction>();
+
+/** Marks the touched tables stale if the transaction aborts (its applied requests never happened). */
+function watchAbort(s: State, trans: DBCoreTransaction, table: TableName): void {
+  if (watchedTransactions.has(trans)) return;
+  watchedTransactions.add(trans);
+  const idb = trans as unknown as Partial<IDBTransaction>;
+  idb.addEventListener?.('abort', () => {
+    // Which of the two tables this transaction wrote is not tracked per table: drop both parts
+    // that it could have touched (a rare path: aborts only come from errors).
+    for (const t of TABLES) if (t === table || idb.objectStoreNames?.contains(t)) markStale(s, t);
+  });
 }
 
 /**
- * Builds the stale parts of the index from one read transaction (unless one is being built) and
- * installs each part only if no write to its table was committed meanwhile. Never throws.
+ * The DBCore middleware that keeps a database's search index current. `SagssporDB` installs it
+ * on itself; every mutation of `annotations` and `punktIndex` passes through it.
+ */
+export function searchMemoryMiddleware(db: SagssporDB): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'SagssporSearchMemory',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (!(TABLES as readonly string[]).includes(name)) return table;
+        const tableName = name as TableName;
+        return {
+          ...table,
+          mutate: async (req) => {
+            const s = stateOf(db);
+            // A build that starts now reads a snapshot without this request: not installable.
+            s.gens[tableName] += 1;
+            watchAbort(s, req.trans, tableName);
+            const res = await table.mutate(req);
+            apply(s, tableName, req, res);
+            return res;
+          },
+        };
+      },
+    }),
+  };
+}
+
+/** The current index of `db`, or null when a part is not built (or was dropped). */
+export function currentSearchMemory(db: SagssporDB): SearchMemory | null {
+  const s = states.get(db);
+  if (!s?.ann || !s.punkt) return null;
+  return { ann: s.ann.postings, modified: s.ann.modified, punkt: s.punkt };
+}
+
+/**
+ * Builds the missing parts of the index from one read transaction (unless a build is running) and
+ * installs each part only if no write to its table happened meanwhile. Returns the index it built —
+ * consistent with its snapshot even when a concurrent write kept it from being installed — or null
+ * if the database could not be read. Never throws.
  */
 export function buildSearchMemory(db: SagssporDB): Promise<SearchMemory | null> {
   const s = stateOf(db);
   const current = currentSearchMemory(db);
   if (current) return Promise.resolve(current);
   if (s.building) return s.building;
-  const needAnn = !annCurrent(s);
-  const needPunkt = !punktCurrent(s);
+  const needAnn = !s.ann;
+  const needPunkt = !s.punkt;
   const { annotations: annGen, punktIndex: punktGen } = s.gens;
   const p = (async () => {
     try {
       const [ann, punkt] = await db.transaction('r', [db.annotations, db.punktIndex], () =>
         Promise.all([needAnn ? db.annotations.toArray() : null, needPunkt ? db.punktIndex.toArray() : null]),
       );
-      // A write that landed while reading leaves its table's part out: never install a stale part.
-      if (ann && s.gens.annotations === annGen) {
-        const modified = new Map<string, number>();
-        const live = ann.filter((r) => !(typeof r.deletedAt === 'number' && r.deletedAt >= 0));
-        for (const r of live) modified.set(r.id, r.modified);
-        s.ann = { gen: annGen, value: { postings: postingsOf(live), modified } };
+      let annPart = s.ann;
+      let punktPart = s.punkt;
+      if (ann) {
+        annPart = { postings: new Postings(), modified: new Map() };
+        for (const r of ann) if (!isDeleted(r)) putAnnotation(annPart, r);
+        if (s.gens.annotations === annGen) s.ann = annPart;
       }
-      if (punkt && s.gens.punktIndex === punktGen) s.punkt = { gen: punktGen, value: postingsOf(punkt) };
-      return currentSearchMemory(db);
+      if (punkt) {
+        punktPart = new Postings();
+        for (const r of punkt) punktPart.set(r.id, r.words);
+        if (s.gens.punktIndex === punktGen) s.punkt = punktPart;
+      }
+      if (!annPart || !punktPart) return null; // a part was dropped while this one was read
+      return { ann: annPart.postings, modified: annPart.modified, punkt: punktPart };
     } catch {
-      return null; // best effort: searches keep using the IndexedDB path
+      return null;
     } finally {
       s.building = null;
     }
@@ -158,7 +319,12 @@ export function buildSearchMemory(db: SagssporDB): Promise<SearchMemory | null> 
   return p;
 }
 
-/** The generation counter (tests). */
-export function searchMemoryGeneration(db: SagssporDB): { annotations: number; punktIndex: number } {
+/** The index to answer from: the current one, else a fresh build (retried once if raced). */
+export async function searchMemoryFor(db: SagssporDB): Promise<SearchMemory | null> {
+  return currentSearchMemory(db) ?? (await buildSearchMemory(db)) ?? (await buildSearchMemory(db));
+}
+
+/** The generation counters (tests). */
+export function searchMemoryGeneration(db: SagssporDB): Record<TableName, number> {
   return { ...stateOf(db).gens };
 }

@@ -5,6 +5,7 @@ import { type Topic, TopicKind } from '../model/records';
 import type { SagssporDB } from './db';
 import { guarded, validate } from './errors';
 import { normaliseName } from './keys';
+import { memoryMatches, searchMemoryFor } from './search-memory';
 import { foldText, queryTokens, tokenize } from './text';
 
 function normaliseValue(kind: TopicKind, value: string): string {
@@ -87,7 +88,7 @@ export function matchTopics(
   return out;
 }
 
-/** Remembered punkter matching a topic, newest first, from indexes. */
+/** Remembered punkter matching a topic, newest first: KLE group and committee from IndexedDB indexes, phrases from the search index. */
 export async function punkterForTopic(db: SagssporDB, topic: Topic, limit = 500): Promise<PunktIndexRow[]> {
   return guarded(async () => {
     let rows: PunktIndexRow[];
@@ -97,11 +98,9 @@ export async function punkterForTopic(db: SagssporDB, topic: Topic, limit = 500)
     } else {
       const tokens = queryTokens(topic.value);
       if (!tokens.length) return [];
-      const sets = await Promise.all(
-        tokens.map(async (t) => new Set(await db.punktIndex.where('words').startsWith(t).primaryKeys())),
-      );
-      const [first, ...rest] = sets.sort((a, b) => a.size - b.size);
-      const ids = [...first!].filter((id) => rest.every((s) => s.has(id)));
+      const memory = await searchMemoryFor(db);
+      if (!memory) throw new Error('The search index could not be read.');
+      const ids = [...memoryMatches(memory.punkt, tokens)];
       rows = ((await db.punktIndex.bulkGet(ids)).filter(Boolean) as PunktIndexRow[]).filter((r) =>
         topicMatches(topic, r),
       );

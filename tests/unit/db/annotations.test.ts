@@ -211,7 +211,7 @@ describe('tags', () => {
     expect(before).toHaveLength(2);
     expect((await getAnnotation(db, uuid(50)))?.tags).toEqual(['Trafiksikkerhed']);
     expect((await getAnnotation(db, uuid(51)))?.tags).toEqual(['Trafiksikkerhed']);
-    expect(await db.annotations.where('words').equals('trafik').count()).toBe(0);
+    expect((await db.annotations.toArray()).filter((r) => r.words.includes('trafik'))).toEqual([]);
 
     await restoreAnnotations(db, before);
     expect((await getAnnotation(db, uuid(50)))?.tags).toEqual(['trafik', 'Trafiksikkerhed']);

@@ -121,7 +121,7 @@ describe('schema versions', () => {
     db.close();
   });
 
-  it('v2 → v3 drops the indexes no query reads; every query still answers from the rest', async () => {
+  it('v2 → v3 → v4 drops the indexes no query reads; every query still answers from the rest', async () => {
     const name = dbName(2);
     await createAt(name, 2, VERSION_FIXTURES[2]!.tables);
     const db = new SagssporDB(name);
@@ -132,7 +132,18 @@ describe('schema versions', () => {
         .schema.indexes.map((i) => i.name)
         .sort();
     expect(indexes('appearances')).toEqual(['caseKey']);
-    expect(indexes('punktIndex')).toEqual(['committee', 'kleGroup', 'meetingKey', 'words']);
+    expect(indexes('punktIndex')).toEqual(['committee', 'kleGroup', 'meetingKey']);
+    expect(indexes('annotations')).toEqual([
+      'color',
+      'deletedAt',
+      'modified',
+      'page.caseKey',
+      'page.meetingKey',
+      'page.municipality',
+      'page.url',
+      'status',
+      'tags',
+    ]);
     expect(indexes('meetings')).toEqual(['date', 'sourceUrls']);
     expect(indexes('follows')).toEqual(['lastActivity', 'unfollowedAt']);
 
