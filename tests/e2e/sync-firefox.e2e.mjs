@@ -26,49 +26,53 @@ describe('Firefox ESR: live sync between tabs (smoke)', () => {
     await ff?.close();
   });
 
-  test('a highlight in tab A appears in tab B; a delete from an extension page removes it from both', T, async () => {
-    const a = await ff.newPage();
-    const b = await ff.newPage();
-    try {
-      for (const p of [a, b]) {
-        await p.goto(URL, { waitUntil: 'load' });
-        await waitReady(p, PUNKTER, 'Firefox');
-      }
-      await a.bringToFront();
-      assert.equal(await selectText(a, { text: TEXT }), TEXT);
-      await new Promise((r) => setTimeout(r, 400)); // the selection is captured after a short debounce
-      await a.keyboard.press('h');
-      await waitCounts(a, { annotations: 1 }, 'Firefox: the highlight stored');
+  test(
+    'a highlight in tab A appears in tab B; a delete from an extension page removes it from both',
+    T,
+    async () => {
+      const a = await ff.newPage();
+      const b = await ff.newPage();
+      try {
+        for (const p of [a, b]) {
+          await p.goto(URL, { waitUntil: 'load' });
+          await waitReady(p, PUNKTER, 'Firefox');
+        }
+        await a.bringToFront();
+        assert.equal(await selectText(a, { text: TEXT }), TEXT);
+        await new Promise((r) => setTimeout(r, 400)); // the selection is captured after a short debounce
+        await a.keyboard.press('h');
+        await waitCounts(a, { annotations: 1 }, 'Firefox: the highlight stored');
 
-      await waitHost(b, (s) => s.annotations === '1', 'tab B shows tab A’s highlight', SYNC_MS);
-      const painted = await waitFor(
-        () => paintedTexts(b),
-        (p) => p.includes(TEXT),
-        { what: 'painted in tab B', timeout: SYNC_MS },
-      );
-      assert.ok(painted.includes(TEXT));
+        await waitHost(b, (s) => s.annotations === '1', 'tab B shows tab A’s highlight', SYNC_MS);
+        const painted = await waitFor(
+          () => paintedTexts(b),
+          (p) => p.includes(TEXT),
+          { what: 'painted in tab B', timeout: SYNC_MS },
+        );
+        assert.ok(painted.includes(TEXT));
 
-      // Deleted from an extension page (as the dashboard does): gone from both tabs.
-      const id = await ff.inExtension(async (url) => {
-        const r = await browser.runtime.sendMessage({ type: 'annotations/list', filter: {} });
-        return r.annotations.find((x) => x.page.url === url)?.id ?? null;
-      }, URL);
-      assert.ok(id, 'stored');
-      const del = await ff.inExtension(
-        (i) => browser.runtime.sendMessage({ type: 'annotations/delete', id: i }),
-        id,
-      );
-      assert.equal(del.ok, true);
-      for (const [p, name] of [
-        [a, 'A'],
-        [b, 'B'],
-      ]) {
-        await waitHost(p, (s) => s.annotations === '0', `tab ${name} drops the deleted highlight`, SYNC_MS);
-        assert.deepEqual(await paintedTexts(p), [], `tab ${name} paints nothing`);
+        // Deleted from an extension page (as the dashboard does): gone from both tabs.
+        const id = await ff.inExtension(async (url) => {
+          const r = await browser.runtime.sendMessage({ type: 'annotations/list', filter: {} });
+          return r.annotations.find((x) => x.page.url === url)?.id ?? null;
+        }, URL);
+        assert.ok(id, 'stored');
+        const del = await ff.inExtension(
+          (i) => browser.runtime.sendMessage({ type: 'annotations/delete', id: i }),
+          id,
+        );
+        assert.equal(del.ok, true);
+        for (const [p, name] of [
+          [a, 'A'],
+          [b, 'B'],
+        ]) {
+          await waitHost(p, (s) => s.annotations === '0', `tab ${name} drops the deleted highlight`, SYNC_MS);
+          assert.deepEqual(await paintedTexts(p), [], `tab ${name} paints nothing`);
+        }
+      } finally {
+        await a.close();
+        await b.close();
       }
-    } finally {
-      await a.close();
-      await b.close();
-    }
-  });
+    },
+  );
 });
