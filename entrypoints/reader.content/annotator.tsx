@@ -320,7 +320,8 @@ export class Annotator {
     } finally {
       this.syncing = false;
     }
-    if (this.syncAgain && gen === this.generation) {
+    // Asked again meanwhile (for this page, or for the page shown since): fetch once more.
+    if (this.syncAgain) {
       this.syncAgain = false;
       await this.sync();
     }
