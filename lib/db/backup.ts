@@ -6,7 +6,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, BackupEnvelope, type BackupV1 } from '..
 import { Appearance, Follow, MeetingRecord, Topic } from '../model/records';
 import type { SagssporDB } from './db';
 import { guarded } from './errors';
-import { mergeMeeting, punktRows } from './meetings';
+import { mergeMeeting } from './meetings';
 import { type AnnotationRow, annotationCaseKey, fromAnnotationRow, toAnnotationRow } from './rows';
 import { CURRENT_VERSION } from './schema';
 
@@ -202,123 +202,118 @@ export async function importBackup(
   }
 
   await guarded(() =>
-    db.transaction(
-      'rw',
-      [db.annotations, db.meetings, db.appearances, db.follows, db.topics, db.punktIndex],
-      async () => {
-        // Every read first, side by side; then the (synchronous) classification; then the writes.
-        const [oldA, oldM, oldAp, oldF, oldT] = await Promise.all([
-          existing(
-            db.annotations,
-            annotations.map((a) => a.id),
-            (r) => r.id,
-          ),
-          existing(
-            db.meetings,
-            meetings.map((m) => m.key),
-            (r) => r.key,
-          ),
-          existing(
-            db.appearances,
-            appearances.map((a) => a.id),
-            (r) => r.id,
-          ),
-          existing(
-            db.follows,
-            follows.map((f) => f.caseKey),
-            (r) => r.caseKey,
-          ),
-          topics.length
-            ? db.topics
-                .where('[kind+value]')
-                .anyOf(topics.map((t) => [t.kind, t.value]))
-                .toArray()
-            : Promise.resolve([] as Topic[]),
-        ]);
+    db.transaction('rw', [db.annotations, db.meetings, db.appearances, db.follows, db.topics], async () => {
+      // Every read first, side by side; then the (synchronous) classification; then the writes.
+      const [oldA, oldM, oldAp, oldF, oldT] = await Promise.all([
+        existing(
+          db.annotations,
+          annotations.map((a) => a.id),
+          (r) => r.id,
+        ),
+        existing(
+          db.meetings,
+          meetings.map((m) => m.key),
+          (r) => r.key,
+        ),
+        existing(
+          db.appearances,
+          appearances.map((a) => a.id),
+          (r) => r.id,
+        ),
+        existing(
+          db.follows,
+          follows.map((f) => f.caseKey),
+          (r) => r.caseKey,
+        ),
+        topics.length
+          ? db.topics
+              .where('[kind+value]')
+              .anyOf(topics.map((t) => [t.kind, t.value]))
+              .toArray()
+          : Promise.resolve([] as Topic[]),
+      ]);
 
-        // Annotations: by id; the later `modified` wins.
-        // `words` is derived from fields compared here (and its tokenizer may change): not compared,
-        // and only computed for rows that are written (a dry run or an unchanged row needs none).
-        const putA: AnnotationRow[] = [];
-        for (const [i, a] of annotations.entries()) {
-          const old = oldA[i];
-          if (!old) summary.annotations.new++;
-          else if (
-            old.modified > a.modified ||
-            same(fromAnnotationRow(old), { ...a, page: { ...a.page, caseKey: annotationCaseKey(a.page) } })
-          ) {
-            summary.annotations.unchanged++;
-            continue;
-          } else summary.annotations.updated++;
-          if (!dryRun) putA.push(toAnnotationRow(a));
+      // Annotations: by id; the later `modified` wins.
+      // `words` is derived from fields compared here (and its tokenizer may change): not compared,
+      // and only computed for rows that are written (a dry run or an unchanged row needs none).
+      const putA: AnnotationRow[] = [];
+      for (const [i, a] of annotations.entries()) {
+        const old = oldA[i];
+        if (!old) summary.annotations.new++;
+        else if (
+          old.modified > a.modified ||
+          same(fromAnnotationRow(old), { ...a, page: { ...a.page, caseKey: annotationCaseKey(a.page) } })
+        ) {
+          summary.annotations.unchanged++;
+          continue;
+        } else summary.annotations.updated++;
+        if (!dryRun) putA.push(toAnnotationRow(a));
+      }
+
+      // Meetings: merged (union of punkter and source URLs).
+      const putM: MeetingRecord[] = [];
+      for (const [i, m] of meetings.entries()) {
+        const old = oldM[i];
+        const merged = old
+          ? {
+              ...mergeMeeting(old, m),
+              firstSeen: Math.min(old.firstSeen, m.firstSeen),
+              lastSeen: Math.max(old.lastSeen, m.lastSeen),
+            }
+          : m;
+        if (old && same(old, merged)) {
+          summary.meetings.unchanged++;
+          continue;
         }
+        summary.meetings[old ? 'updated' : 'new']++;
+        putM.push(merged);
+      }
 
-        // Meetings: merged (union of punkter and source URLs).
-        const putM: MeetingRecord[] = [];
-        for (const [i, m] of meetings.entries()) {
-          const old = oldM[i];
-          const merged = old
-            ? {
-                ...mergeMeeting(old, m),
-                firstSeen: Math.min(old.firstSeen, m.firstSeen),
-                lastSeen: Math.max(old.lastSeen, m.lastSeen),
-              }
-            : m;
-          if (old && same(old, merged)) {
-            summary.meetings.unchanged++;
-            continue;
-          }
-          summary.meetings[old ? 'updated' : 'new']++;
-          putM.push(merged);
+      // Appearances: by id; a visited one beats a printed one.
+      const rank = { upcoming: 0, history: 1, visited: 2 } as const;
+      const putAp: Appearance[] = [];
+      for (const [i, a] of appearances.entries()) {
+        const old = oldAp[i];
+        if (old && (same(old, a) || rank[old.source] > rank[a.source])) {
+          summary.appearances.unchanged++;
+          continue;
         }
+        summary.appearances[old ? 'updated' : 'new']++;
+        putAp.push(old ? { ...a, firstSeen: Math.min(old.firstSeen, a.firstSeen) } : a);
+      }
 
-        // Appearances: by id; a visited one beats a printed one.
-        const rank = { upcoming: 0, history: 1, visited: 2 } as const;
-        const putAp: Appearance[] = [];
-        for (const [i, a] of appearances.entries()) {
-          const old = oldAp[i];
-          if (old && (same(old, a) || rank[old.source] > rank[a.source])) {
-            summary.appearances.unchanged++;
-            continue;
-          }
-          summary.appearances[old ? 'updated' : 'new']++;
-          putAp.push(old ? { ...a, firstSeen: Math.min(old.firstSeen, a.firstSeen) } : a);
+      // Follows: by case; the one with later activity wins.
+      const putF: Follow[] = [];
+      for (const [i, f] of follows.entries()) {
+        const old = oldF[i];
+        if (old && (same(old, f) || old.lastActivity > f.lastActivity)) {
+          summary.follows.unchanged++;
+          continue;
         }
+        summary.follows[old ? 'updated' : 'new']++;
+        putF.push(f);
+      }
 
-        // Follows: by case; the one with later activity wins.
-        const putF: Follow[] = [];
-        for (const [i, f] of follows.entries()) {
-          const old = oldF[i];
-          if (old && (same(old, f) || old.lastActivity > f.lastActivity)) {
-            summary.follows.unchanged++;
-            continue;
-          }
-          summary.follows[old ? 'updated' : 'new']++;
-          putF.push(f);
+      // Topics: by kind and value (ids differ between profiles).
+      const putT: Topic[] = [];
+      const topicByValue = new Map(oldT.map((t) => [`${t.kind}\u0000${t.value}`, t]));
+      for (const t of topics) {
+        const old = topicByValue.get(`${t.kind}\u0000${t.value}`);
+        if (old && (same(old, t) || old.deletedAt === t.deletedAt)) {
+          summary.topics.unchanged++;
+          continue;
         }
+        summary.topics[old ? 'updated' : 'new']++;
+        putT.push(old ? { ...old, deletedAt: t.deletedAt } : t);
+      }
 
-        // Topics: by kind and value (ids differ between profiles).
-        const putT: Topic[] = [];
-        const topicByValue = new Map(oldT.map((t) => [`${t.kind}\u0000${t.value}`, t]));
-        for (const t of topics) {
-          const old = topicByValue.get(`${t.kind}\u0000${t.value}`);
-          if (old && (same(old, t) || old.deletedAt === t.deletedAt)) {
-            summary.topics.unchanged++;
-            continue;
-          }
-          summary.topics[old ? 'updated' : 'new']++;
-          putT.push(old ? { ...old, deletedAt: t.deletedAt } : t);
-        }
-
-        if (dryRun) return;
-        await db.annotations.bulkPut(putA);
-        await db.meetings.bulkPut(putM);
-        await db.punktIndex.bulkPut(putM.flatMap(punktRows));
-        await db.appearances.bulkPut(putAp);
-        await db.follows.bulkPut(putF);
-        await db.topics.bulkPut(putT);
-      },
-    ),
+      if (dryRun) return;
+      await db.annotations.bulkPut(putA);
+      await db.meetings.bulkPut(putM);
+      await db.appearances.bulkPut(putAp);
+      await db.follows.bulkPut(putF);
+      await db.topics.bulkPut(putT);
+    }),
   );
   return summary;
 }

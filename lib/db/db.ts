@@ -1,6 +1,6 @@
 // The Sagsspor database. The background owns it and is its only writer.
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
-import type { Appearance, Follow, MeetingRecord, MetaEntry, PunktIndexRow, Topic } from '../model/records';
+import type { Appearance, Follow, MeetingRecord, MetaEntry, Topic } from '../model/records';
 import type { AnnotationRow } from './rows';
 import { declareVersions } from './schema';
 import { searchMemoryMiddleware } from './search-memory';
@@ -14,7 +14,6 @@ export class SagssporDB extends Dexie {
   appearances!: EntityTable<Appearance, 'id'>;
   follows!: EntityTable<Follow, 'caseKey'>;
   topics!: EntityTable<Topic, 'id'>;
-  punktIndex!: EntityTable<PunktIndexRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);

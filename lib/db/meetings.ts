@@ -133,13 +133,31 @@ export function mergeMeeting(old: MeetingRecord | undefined, next: MeetingRecord
 }
 
 /**
- * The punkt index's key: date first, so search can order hits newest first from their keys alone
- * and load only the rows it shows.
+ * A punkt's id in search results and the in-memory index: date first, so hits can be ordered
+ * newest first from their ids alone and only the shown ones loaded.
  */
 export function punktIndexId(date: string | null, meetingKey: string, number: number): string {
   return `${date ?? '0000-00-00'} ${meetingKey}#${number}`;
 }
 
+/** The meeting key of a punkt id (`punktIndexId`: a 10-character date, a space, key, '#', number). */
+export function meetingKeyOfPunktId(id: string): string {
+  return id.slice(11, id.lastIndexOf('#'));
+}
+
+/**
+ * The punkt rows for these ids, from their meetings (one read per meeting); unknown ids are left
+ * out. Order follows `ids`.
+ */
+export async function punktRowsByIds(db: SagssporDB, ids: readonly string[]): Promise<PunktIndexRow[]> {
+  const keys = [...new Set(ids.map(meetingKeyOfPunktId))];
+  const meetings = await db.meetings.bulkGet(keys);
+  const byId = new Map<string, PunktIndexRow>();
+  for (const m of meetings) if (m) for (const r of punktRows(m)) byId.set(r.id, r);
+  return ids.map((id) => byId.get(id)).filter((r): r is PunktIndexRow => r !== undefined);
+}
+
+/** One row per punkt of a meeting record: what search results and topic lists show. */
 export function punktRows(rec: MeetingRecord): PunktIndexRow[] {
   return rec.punkter.map((p) => ({
     id: punktIndexId(rec.date, rec.key, p.number),
@@ -224,21 +242,10 @@ export async function rememberMeeting(db: SagssporDB, input: RememberInput): Pro
     };
   }
   return guarded(() =>
-    db.transaction('rw', [db.meetings, db.punktIndex, db.appearances, db.follows], async () => {
+    db.transaction('rw', [db.meetings, db.appearances, db.follows], async () => {
       const old = await db.meetings.get(fresh.key);
       const rec = mergeMeeting(old, fresh);
       await db.meetings.put(rec);
-      const rows = punktRows(fresh);
-      const ids = new Set(rows.map((r) => r.id));
-      const numbers = new Set(rows.map((r) => r.number));
-      // A re-parse that moved a punkt (new date) must not leave its old row behind.
-      const stale = await db.punktIndex
-        .where('meetingKey')
-        .equals(fresh.key)
-        .filter((r) => numbers.has(r.number) && !ids.has(r.id))
-        .primaryKeys();
-      if (stale.length) await db.punktIndex.bulkDelete(stale);
-      await db.punktIndex.bulkPut(rows);
 
       const candidates = appearancesOf(fresh, now);
       const caseKeys = [...new Set(candidates.map((a) => a.caseKey))];

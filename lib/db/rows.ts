@@ -50,6 +50,5 @@ export const ROW_SCHEMAS = {
   appearances: Appearance,
   follows: Follow,
   topics: Topic,
-  punktIndex: PunktIndexRow,
 } as const;
 export type TableName = keyof typeof ROW_SCHEMAS;

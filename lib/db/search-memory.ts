@@ -1,6 +1,7 @@
-// The search index: an in-memory inverted index over the `words` of annotations and punkt-index
-// rows (the only search index since schema v4: `*words` IndexedDB indexes cost about half of every
-// bulk write — see README).
+// The search index: an in-memory inverted index over the `words` of annotations and of the punkter
+// of remembered meetings (the only search index since schema v4, which dropped the `*words`
+// IndexedDB indexes and the stored punkt index: they cost more than half of every bulk write — see
+// README). It also answers committee and KLE topics.
 //
 // Built once per database object from one read transaction (`buildSearchMemory`, started by
 // `warmSearch` when a popup or dashboard connects, or by the first search), then kept current IN
@@ -11,10 +12,13 @@
 // part is read again on the next search. A build overlapping a write is not installed (generation
 // counters), so no search ever reads an index older than the data.
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTransaction, Middleware } from 'dexie';
+import type { MeetingRecord } from '../model/records';
 import type { SagssporDB } from './db';
+import { normaliseName } from './keys';
+import { punktRows } from './meetings';
 
-type TableName = 'annotations' | 'punktIndex';
-const TABLES: readonly TableName[] = ['annotations', 'punktIndex'];
+type TableName = 'annotations' | 'meetings';
+const TABLES: readonly TableName[] = ['annotations', 'meetings'];
 
 /**
  * Word → rows, kept in place. Rows get integer slots and each word a plain array of slots (about
@@ -134,12 +138,24 @@ export function memoryMatches(p: Postings, tokens: readonly string[]): Set<strin
   return out;
 }
 
+/** What the index keeps of a remembered meeting: its punkt ids and what topics match on. */
+export interface MeetingEntry {
+  /** `normaliseName(committee)`, for committee topics. */
+  committee: string | null;
+  /** Punkt ids (`punktIndexId`), in punkt order. */
+  ids: string[];
+  /** KLE main group per punkt (same order as `ids`). */
+  kle: Array<string | null>;
+}
+
 export interface SearchMemory {
   /** Live annotations only (soft-deleted ones are left out). */
   ann: Postings;
   /** Live annotations: id → modified, for newest-first order. */
   modified: Map<string, number>;
+  /** The punkter of every remembered meeting, by `punktIndexId`. */
   punkt: Postings;
+  meetings: Map<string, MeetingEntry>;
 }
 
 interface AnnPart {
@@ -147,11 +163,16 @@ interface AnnPart {
   modified: Map<string, number>;
 }
 
+interface PunktPart {
+  postings: Postings;
+  meetings: Map<string, MeetingEntry>;
+}
+
 interface State {
   /** Bumped by every mutation of the table (a build that overlaps one is not installed). */
   gens: Record<TableName, number>;
   ann: AnnPart | null;
-  punkt: Postings | null;
+  punkt: PunktPart | null;
   building: Promise<SearchMemory | null> | null;
 }
 
@@ -160,7 +181,7 @@ const states = new WeakMap<SagssporDB, State>();
 function stateOf(db: SagssporDB): State {
   let s = states.get(db);
   if (!s) {
-    s = { gens: { annotations: 0, punktIndex: 0 }, ann: null, punkt: null, building: null };
+    s = { gens: { annotations: 0, meetings: 0 }, ann: null, punkt: null, building: null };
     states.set(db, s);
   }
   return s;
@@ -185,6 +206,24 @@ function putAnnotation(part: AnnPart, row: AnnotationLike): void {
   }
 }
 
+function removeMeeting(part: PunktPart, key: string): void {
+  const entry = part.meetings.get(key);
+  if (!entry) return;
+  for (const id of entry.ids) part.postings.remove(id);
+  part.meetings.delete(key);
+}
+
+function putMeeting(part: PunktPart, rec: MeetingRecord): void {
+  removeMeeting(part, rec.key);
+  const rows = punktRows(rec);
+  for (const r of rows) part.postings.set(r.id, r.words);
+  part.meetings.set(rec.key, {
+    committee: rec.committee ? normaliseName(rec.committee) : null,
+    ids: rows.map((r) => r.id),
+    kle: rows.map((r) => r.kleGroup),
+  });
+}
+
 /** Drops the table's part: it is read again on the next search. */
 function markStale(s: State, table: TableName): void {
   s.gens[table] += 1;
@@ -201,13 +240,17 @@ function apply(s: State, table: TableName, req: DBCoreMutateRequest, res: DBCore
   if (req.type === 'add' || req.type === 'put') {
     for (let i = 0; i < req.values.length; i++) {
       if (failed(i)) continue;
-      const r = req.values[i] as AnnotationLike | undefined;
-      if (!r || typeof r.id !== 'string' || !Array.isArray(r.words)) {
+      const row = req.values[i] as (AnnotationLike & MeetingRecord) | undefined;
+      const known =
+        table === 'annotations'
+          ? typeof row?.id === 'string' && Array.isArray(row.words)
+          : typeof row?.key === 'string' && Array.isArray(row.punkter);
+      if (!known) {
         markStale(s, table); // not a row this index knows how to read: read the table again
         return;
       }
-      if (table === 'annotations') putAnnotation(part as AnnPart, r);
-      else (part as Postings).set(r.id, r.words);
+      if (table === 'annotations') putAnnotation(part as AnnPart, row!);
+      else putMeeting(part as PunktPart, row!);
     }
   } else if (req.type === 'delete') {
     for (let i = 0; i < req.keys.length; i++) {
@@ -216,7 +259,7 @@ function apply(s: State, table: TableName, req: DBCoreMutateRequest, res: DBCore
       if (table === 'annotations') {
         (part as AnnPart).postings.remove(key);
         (part as AnnPart).modified.delete(key);
-      } else (part as Postings).remove(key);
+      } else removeMeeting(part as PunktPart, key);
     }
   } else {
     // deleteRange (clear(), Collection.delete() over a key range): which rows is unknown.
@@ -240,7 +283,7 @@ function watchAbort(s: State, trans: DBCoreTransaction, table: TableName): void 
 
 /**
  * The DBCore middleware that keeps a database's search index current. `SagssporDB` installs it
- * on itself; every mutation of `annotations` and `punktIndex` passes through it.
+ * on itself; every mutation of `annotations` and `meetings` passes through it.
  */
 export function searchMemoryMiddleware(db: SagssporDB): Middleware<DBCore> {
   return {
@@ -273,7 +316,12 @@ export function searchMemoryMiddleware(db: SagssporDB): Middleware<DBCore> {
 export function currentSearchMemory(db: SagssporDB): SearchMemory | null {
   const s = states.get(db);
   if (!s?.ann || !s.punkt) return null;
-  return { ann: s.ann.postings, modified: s.ann.modified, punkt: s.punkt };
+  return {
+    ann: s.ann.postings,
+    modified: s.ann.modified,
+    punkt: s.punkt.postings,
+    meetings: s.punkt.meetings,
+  };
 }
 
 /**
@@ -289,11 +337,11 @@ export function buildSearchMemory(db: SagssporDB): Promise<SearchMemory | null> 
   if (s.building) return s.building;
   const needAnn = !s.ann;
   const needPunkt = !s.punkt;
-  const { annotations: annGen, punktIndex: punktGen } = s.gens;
+  const { annotations: annGen, meetings: punktGen } = s.gens;
   const p = (async () => {
     try {
-      const [ann, punkt] = await db.transaction('r', [db.annotations, db.punktIndex], () =>
-        Promise.all([needAnn ? db.annotations.toArray() : null, needPunkt ? db.punktIndex.toArray() : null]),
+      const [ann, meetings] = await db.transaction('r', [db.annotations, db.meetings], () =>
+        Promise.all([needAnn ? db.annotations.toArray() : null, needPunkt ? db.meetings.toArray() : null]),
       );
       let annPart = s.ann;
       let punktPart = s.punkt;
@@ -302,13 +350,18 @@ export function buildSearchMemory(db: SagssporDB): Promise<SearchMemory | null> 
         for (const r of ann) if (!isDeleted(r)) putAnnotation(annPart, r);
         if (s.gens.annotations === annGen) s.ann = annPart;
       }
-      if (punkt) {
-        punktPart = new Postings();
-        for (const r of punkt) punktPart.set(r.id, r.words);
-        if (s.gens.punktIndex === punktGen) s.punkt = punktPart;
+      if (meetings) {
+        punktPart = { postings: new Postings(), meetings: new Map() };
+        for (const m of meetings) putMeeting(punktPart, m);
+        if (s.gens.meetings === punktGen) s.punkt = punktPart;
       }
       if (!annPart || !punktPart) return null; // a part was dropped while this one was read
-      return { ann: annPart.postings, modified: annPart.modified, punkt: punktPart };
+      return {
+        ann: annPart.postings,
+        modified: annPart.modified,
+        punkt: punktPart.postings,
+        meetings: punktPart.meetings,
+      };
     } catch {
       return null;
     } finally {
@@ -322,6 +375,25 @@ export function buildSearchMemory(db: SagssporDB): Promise<SearchMemory | null> 
 /** The index to answer from: the current one, else a fresh build (retried once if raced). */
 export async function searchMemoryFor(db: SagssporDB): Promise<SearchMemory | null> {
   return currentSearchMemory(db) ?? (await buildSearchMemory(db)) ?? (await buildSearchMemory(db));
+}
+
+/** Punkt ids of meetings of a committee (by `normaliseName`). */
+export function punktIdsOfCommittee(memory: SearchMemory, committee: string): string[] {
+  const name = normaliseName(committee);
+  const out: string[] = [];
+  for (const m of memory.meetings.values()) if (m.committee === name) out.push(...m.ids);
+  return out;
+}
+
+/** Punkt ids in a KLE main group. */
+export function punktIdsOfKle(memory: SearchMemory, group: string): string[] {
+  const out: string[] = [];
+  for (const m of memory.meetings.values()) {
+    m.kle.forEach((k, i) => {
+      if (k === group) out.push(m.ids[i]!);
+    });
+  }
+  return out;
 }
 
 /** The generation counters (tests). */

@@ -5,6 +5,7 @@ import type { Annotation } from '../model/annotation';
 import type { PunktIndexRow } from '../model/records';
 import type { SagssporDB } from './db';
 import { guarded } from './errors';
+import { punktRowsByIds } from './meetings';
 import { type AnnotationRow, fromAnnotationRow } from './rows';
 import {
   buildSearchMemory,
@@ -69,10 +70,10 @@ async function searchMemory(
     .slice(0, limit);
   const newest = [...punktIds].sort().reverse().slice(0, limit);
   return guarded(() =>
-    db.transaction('r', [db.annotations, db.punktIndex], async () => {
+    db.transaction('r', [db.annotations, db.meetings], async () => {
       const [rows, punktRows] = await Promise.all([
         db.annotations.bulkGet(picked),
-        db.punktIndex.bulkGet(newest),
+        punktRowsByIds(db, newest),
       ]);
       return {
         // Rows are checked again: one soft-deleted since the match, or changed by a transaction
@@ -80,9 +81,7 @@ async function searchMemory(
         annotations: rows
           .filter((r): r is AnnotationRow => r !== undefined && !isDeleted(r) && matchesAll(r.words, tokens))
           .map(fromAnnotationRow),
-        punkter: punktRows
-          .filter((r): r is PunktIndexRow => r !== undefined && matchesAll(r.words, tokens))
-          .sort(punktOrder),
+        punkter: punktRows.filter((r) => matchesAll(r.words, tokens)).sort(punktOrder),
         truncated,
       };
     }),

@@ -5,7 +5,8 @@ import { type Topic, TopicKind } from '../model/records';
 import type { SagssporDB } from './db';
 import { guarded, validate } from './errors';
 import { normaliseName } from './keys';
-import { memoryMatches, searchMemoryFor } from './search-memory';
+import { punktRowsByIds } from './meetings';
+import { memoryMatches, punktIdsOfCommittee, punktIdsOfKle, searchMemoryFor } from './search-memory';
 import { foldText, queryTokens, tokenize } from './text';
 
 function normaliseValue(kind: TopicKind, value: string): string {
@@ -88,31 +89,46 @@ export function matchTopics(
   return out;
 }
 
-/** Remembered punkter matching a topic, newest first: KLE group and committee from IndexedDB indexes, phrases from the search index. */
+/**
+ * Ids of the remembered punkter a topic may match, from the in-memory index: exact for KLE and
+ * committee topics, candidates for phrases (every word matched; the phrase itself is checked on the
+ * rows). Null when the index could not be read.
+ */
+async function topicCandidates(db: SagssporDB, topic: Topic): Promise<{ ids: string[]; exact: boolean }> {
+  const memory = await searchMemoryFor(db);
+  if (!memory) throw new Error('The search index could not be read.');
+  if (topic.kind === 'kle') return { ids: punktIdsOfKle(memory, topic.value), exact: true };
+  if (topic.kind === 'committee') return { ids: punktIdsOfCommittee(memory, topic.value), exact: true };
+  const tokens = queryTokens(topic.value);
+  const ids = tokens.length ? [...memoryMatches(memory.punkt, tokens)] : [];
+  // One word: matching it as a prefix of a title word is the whole rule.
+  return { ids, exact: tokens.length === 1 && !topic.value.trim().includes(' ') };
+}
+
+const newestFirst = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+
+/** Remembered punkter matching a topic, newest first (at most `limit`). */
 export async function punkterForTopic(db: SagssporDB, topic: Topic, limit = 500): Promise<PunktIndexRow[]> {
   return guarded(async () => {
-    let rows: PunktIndexRow[];
-    if (topic.kind === 'kle') rows = await db.punktIndex.where('kleGroup').equals(topic.value).toArray();
-    else if (topic.kind === 'committee') {
-      rows = await db.punktIndex.where('committee').equalsIgnoreCase(topic.value).toArray();
-    } else {
-      const tokens = queryTokens(topic.value);
-      if (!tokens.length) return [];
-      const memory = await searchMemoryFor(db);
-      if (!memory) throw new Error('The search index could not be read.');
-      const ids = [...memoryMatches(memory.punkt, tokens)];
-      rows = ((await db.punktIndex.bulkGet(ids)).filter(Boolean) as PunktIndexRow[]).filter((r) =>
-        topicMatches(topic, r),
-      );
-    }
-    return rows.sort((a, b) => b.id.localeCompare(a.id)).slice(0, limit);
+    const { ids, exact } = await topicCandidates(db, topic);
+    ids.sort(newestFirst);
+    const rows = await db.transaction('r', db.meetings, () =>
+      punktRowsByIds(db, exact ? ids.slice(0, limit) : ids),
+    );
+    return rows.filter((r) => topicMatches(topic, r)).slice(0, limit);
   });
 }
 
-/** Live topics with their number of matching remembered punkter (popup). */
+/** Live topics with their number of matching remembered punkter (popup): KLE and committee counts from memory alone. */
 export async function topicsWithCounts(db: SagssporDB): Promise<Array<{ topic: Topic; count: number }>> {
   const topics = await listTopics(db);
-  return Promise.all(
-    topics.map(async (topic) => ({ topic, count: (await punkterForTopic(db, topic, Infinity)).length })),
+  return guarded(() =>
+    Promise.all(
+      topics.map(async (topic) => {
+        const { ids, exact } = await topicCandidates(db, topic);
+        if (exact) return { topic, count: ids.length };
+        return { topic, count: (await punkterForTopic(db, topic, Infinity)).length };
+      }),
+    ),
   );
 }

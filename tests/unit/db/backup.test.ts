@@ -67,7 +67,8 @@ describe('backup', () => {
     expect(real.dryRun).toBe(false);
     expect(real.appearances.new).toBe(file.appearances.length);
     expect(withoutStamp(await exportBackup(dst))).toEqual(withoutStamp(file));
-    expect(await dst.punktIndex.toArray()).toEqual(await src.punktIndex.toArray());
+    // Search and topics answer the same from the restored profile.
+    expect((await search(dst, 'cykelsti')).punkter).toEqual((await search(src, 'cykelsti')).punkter);
     expect((await search(dst, 'cykelsti viborg')).punkter).toHaveLength(1);
 
     // Idempotent.

@@ -12,8 +12,10 @@ import {
   markSeen,
   meetingForUrl,
   pageRefOf,
+  punktRowsByIds,
   purgeUnfollowed,
   rememberMeeting,
+  search,
   totalNewCount,
   undoUnfollow,
   unfollow,
@@ -63,8 +65,15 @@ describe('rememberMeeting', () => {
       [3, 'aarhus:aarhus|økonomiudvalget|2024-05-01#3'],
     ]);
     expect(JSON.stringify(m)).not.toContain('sections');
-    expect(await db.punktIndex.count()).toBe(3);
-    expect((await db.punktIndex.get(`2024-05-01 ${r.meetingKey}#2`))?.kleGroup).toBe('24');
+    const rows = await punktRowsByIds(
+      db,
+      [1, 2, 3, 4].map((n) => `2024-05-01 ${r.meetingKey}#${n}`),
+    );
+    expect(rows.map((p) => [p.number, p.kleGroup, p.meetingKey])).toEqual([
+      [1, null, r.meetingKey],
+      [2, '24', r.meetingKey],
+      [3, null, r.meetingKey],
+    ]);
     expect((await meetingForUrl(db, 'https://dagsordener.aarhus.dk/oek?id=1'))?.key).toBe(r.meetingKey);
 
     const tl = await caseTimeline(db, CASE_KEY);
@@ -241,11 +250,12 @@ describe('rememberMeeting', () => {
     spy.mockRestore();
     expect(await db.meetings.count()).toBe(0);
     expect(await db.appearances.count()).toBe(0);
-    expect(await db.punktIndex.count()).toBe(0);
+    expect((await search(db, 'budget')).punkter).toEqual([]);
     // And it works afterwards.
     expect(
       (await rememberMeeting(db, { meeting: byraadMay(), url: 'https://k.dk/br', now: T0 })).newAppearances,
     ).toHaveLength(1);
+    expect((await search(db, 'budget')).punkter.map((p) => p.title)).toEqual(['Budgetopfølgning 1. kvartal']);
   });
 });
 

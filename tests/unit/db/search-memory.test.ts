@@ -12,6 +12,7 @@ import {
   softDelete,
   warmSearch,
 } from '../../../lib/db';
+import { punktRows } from '../../../lib/db/meetings';
 import { fromAnnotationRow, toAnnotationRow } from '../../../lib/db/rows';
 import {
   buildSearchMemory,
@@ -76,7 +77,8 @@ async function naiveSearch(db: SagssporDB, query: string, limit = 50): Promise<S
     .filter((r) => !(typeof r.deletedAt === 'number' && r.deletedAt >= 0))
     .filter((r) => matches(wordsOf(r.quote, r.note, r.tags, r.page.caseNumber)))
     .sort((a, b) => b.modified - a.modified || (a.id < b.id ? 1 : -1));
-  const punkter = (await db.punktIndex.toArray())
+  const punkter = (await db.meetings.toArray())
+    .flatMap(punktRows)
     .filter((r) => matches(wordsOf(r.title, r.caseNumber)))
     .sort((a, b) => (a.id < b.id ? 1 : -1));
   const shown = punkter
@@ -129,7 +131,7 @@ describe('in-memory search index', () => {
     await createOrUpdateAnnotation(db, annotation(1, { quote: 'Skolevejen får ny cykelsti' }));
     await buildSearchMemory(db);
     const annRead = vi.spyOn(db.annotations, 'toArray');
-    const punktRead = vi.spyOn(db.punktIndex, 'toArray');
+    const punktRead = vi.spyOn(db.meetings, 'toArray');
     const ids = async (q: string) => {
       annRead.mockClear();
       punktRead.mockClear();
@@ -205,7 +207,7 @@ describe('in-memory search index', () => {
       now: T0,
     });
     await buildSearchMemory(db);
-    const punktRead = vi.spyOn(db.punktIndex, 'toArray');
+    const punktRead = vi.spyOn(db.meetings, 'toArray');
 
     // An aborted transaction: its put succeeded as a request, then the transaction rolled back.
     await expect(
