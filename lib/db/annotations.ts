@@ -265,7 +265,8 @@ export interface AnnotationFilter {
 
 /**
  * Annotations filtered by meeting, case, tag, colour or municipality (dashboard), newest first.
- * The most selective given filter uses its index; the others filter in memory.
+ * Case, meeting and tag use their index; colour and municipality only filter in memory (alone they
+ * read the whole table, as the unfiltered list does: not worth an index entry on every write).
  */
 export async function listAnnotations(db: SagssporDB, f: AnnotationFilter = {}): Promise<Annotation[]> {
   return guarded(async () => {
@@ -276,11 +277,7 @@ export async function listAnnotations(db: SagssporDB, f: AnnotationFilter = {}):
         ? t.where('page.meetingKey').equals(f.meetingKey)
         : f.tag
           ? t.where('tags').equals(f.tag)
-          : f.municipality
-            ? t.where('page.municipality').equalsIgnoreCase(f.municipality)
-            : f.color
-              ? t.where('color').equals(f.color)
-              : t.toCollection();
+          : t.toCollection();
     const rows = await coll.toArray();
     const muni = f.municipality?.toLowerCase();
     return rows

@@ -1,6 +1,6 @@
 // What the database stores: domain records plus derived index fields.
 import { Annotation } from '../model/annotation';
-import { Appearance, Follow, MeetingRecord, MetaEntry, PunktIndexRow, Topic } from '../model/records';
+import { Appearance, Follow, MeetingRecord, MetaEntry, Topic } from '../model/records';
 import { z } from '../model/zod';
 import { caseKeyOf, municipalityOf } from './keys';
 import { indexWords } from './text';

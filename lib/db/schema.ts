@@ -63,8 +63,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     note: 'issue 5: search and topics from the in-memory index only; the *words indexes and the derived punkt index were more than half of every bulk write',
     stores: {
       // `words` stays in the rows (the in-memory index is built from it without tokenising).
-      annotations:
-        'id, page.url, page.meetingKey, page.caseKey, page.municipality, *tags, color, modified, status, deletedAt',
+      // modified (read only by the old search path), color and page.municipality (dashboard filters
+      // that read as much as its unfiltered list: filtered in memory) go too.
+      annotations: 'id, page.url, page.meetingKey, page.caseKey, *tags, status, deletedAt',
       // Derived from meetings: the in-memory index reads the meetings instead.
       punktIndex: null,
     },

@@ -420,10 +420,15 @@ describe('Chromium: annotations (issue 3)', () => {
     const one = await open(ext.context, url);
     const two = await open(ext.context, url);
     try {
+      // Live sync: each tab shows the other's writes before it writes again.
       await highlightKey(one, TEXTS.a);
+      await waitCounts(two, { annotations: 1 }, 'tab two shows tab one’s highlight');
       await highlightKey(two, TEXTS.e);
+      await waitCounts(one, { annotations: 2 }, 'tab one shows tab two’s highlight');
       await noteWithTags(one, TEXTS.d, 'fra fane 1', []);
+      await waitCounts(two, { annotations: 3 }, 'tab two shows tab one’s note');
       await noteWithTags(two, TEXTS.f, 'fra fane 2', []);
+      await waitCounts(one, { annotations: 4 }, 'tab one shows tab two’s note');
 
       const mine = forUrl(await stored(api), url);
       assert.deepEqual(

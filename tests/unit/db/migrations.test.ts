@@ -141,12 +141,9 @@ describe('schema versions', () => {
         .sort();
     expect(indexes('appearances')).toEqual(['caseKey']);
     expect(indexes('annotations')).toEqual([
-      'color',
       'deletedAt',
-      'modified',
       'page.caseKey',
       'page.meetingKey',
-      'page.municipality',
       'page.url',
       'status',
       'tags',
