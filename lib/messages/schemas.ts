@@ -138,3 +138,59 @@ export type JumpResponse = z.infer<typeof JumpResponse>;
 /** Generic acknowledgement from the background. */
 export const Ack = z.object({ ok: z.boolean(), error: z.optional(z.string()) });
 export type Ack = z.infer<typeof Ack>;
+
+// ─── extension page (popup, dashboard) → background: sites outside *.dk ────
+
+/**
+ * A site the user switched on ("always read minutes on <host>"): a lower-case host name as
+ * `URL.hostname` gives it (punycode, no port, no brackets), never a wildcard.
+ */
+export const SiteHost = z
+  .string()
+  .check(
+    z.maxLength(253),
+    z.regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/),
+  );
+export type SiteHost = z.infer<typeof SiteHost>;
+
+/** Hosts the manifest already covers (`*://*.dk/*`): the detector runs there without an opt-in. */
+export function isManifestHost(host: string): boolean {
+  return host === 'dk' || host.endsWith('.dk');
+}
+
+/** The host of an http(s) page that the user may switch on or off, or null (other schemes, *.dk, IPv6). */
+export function optInHostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+  const host = u.hostname.replace(/\.$/, '');
+  if (isManifestHost(host) || !SiteHost.safeParse(host).success) return null;
+  return host;
+}
+
+/** The sites switched on, sorted. */
+export const ListSitesMessage = z.object({ type: z.literal('sites/list') });
+export type ListSitesMessage = z.infer<typeof ListSitesMessage>;
+export const SitesResponse = z.object({ ok: z.literal(true), hosts: z.array(SiteHost) });
+export type SitesResponse = z.infer<typeof SitesResponse>;
+
+/**
+ * Switch a site on after the page got the host permission (`permissions.request` in the click):
+ * the background registers the detector there and runs it in the site's open tabs (and `tabId`).
+ * Answers `{ ok: false, error: 'no-permission' }` when the permission is missing.
+ */
+export const EnableSiteMessage = z.object({
+  type: z.literal('sites/enable'),
+  host: SiteHost,
+  tabId: z.nullable(z.int().check(z.nonnegative())),
+});
+export type EnableSiteMessage = z.infer<typeof EnableSiteMessage>;
+
+/** Switch a site off: unregister the detector there and give the host permission back. */
+export const DisableSiteMessage = z.object({ type: z.literal('sites/disable'), host: SiteHost });
+export type DisableSiteMessage = z.infer<typeof DisableSiteMessage>;
