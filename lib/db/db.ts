@@ -3,7 +3,7 @@ import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { Appearance, Follow, MeetingRecord, MetaEntry, Topic } from '../model/records';
 import type { AnnotationRow } from './rows';
 import { declareVersions } from './schema';
-import { searchMemoryMiddleware } from './search-memory';
+import { forgetSearchMemory, searchMemoryMiddleware } from './search-memory';
 
 export const DB_NAME = 'sagsspor';
 
@@ -20,6 +20,8 @@ export class SagssporDB extends Dexie {
     declareVersions(this);
     // Keeps the in-memory search index current on every write made through this instance.
     this.use(searchMemoryMiddleware(this));
+    // Closed from outside (deleted, upgraded elsewhere): what the index holds may be gone.
+    this.on('close', () => forgetSearchMemory(this));
   }
 }
 

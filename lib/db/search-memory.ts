@@ -68,7 +68,8 @@ export class Postings {
     this.slotOfId.delete(id);
     this.idOfSlot[slot] = null;
     this.liveEntries -= this.wordsOfSlot[slot]!;
-    this.deadEntries += this.wordsOfSlot[slot]!;
+    // A row without words still leaves a dead slot: count it, so compaction also frees slots.
+    this.deadEntries += Math.max(1, this.wordsOfSlot[slot]!);
     if (this.deadEntries > 4096 && this.deadEntries > this.liveEntries) this.compact();
   }
 
@@ -215,7 +216,8 @@ function removeMeeting(part: PunktPart, key: string): void {
 
 function putMeeting(part: PunktPart, rec: MeetingRecord): void {
   removeMeeting(part, rec.key);
-  const rows = punktRows(rec);
+  // One entry per punkt id (a record with a repeated number holds one punkt, as a stored row did).
+  const rows = [...new Map(punktRows(rec).map((r) => [r.id, r])).values()];
   for (const r of rows) part.postings.set(r.id, r.words);
   part.meetings.set(rec.key, {
     committee: rec.committee ? normaliseName(rec.committee) : null,
@@ -302,14 +304,36 @@ export function searchMemoryMiddleware(db: SagssporDB): Middleware<DBCore> {
             // A build that starts now reads a snapshot without this request: not installable.
             s.gens[tableName] += 1;
             watchAbort(s, req.trans, tableName);
-            const res = await table.mutate(req);
-            apply(s, tableName, req, res);
+            let res: DBCoreMutateResponse;
+            try {
+              res = await table.mutate(req);
+            } catch (e) {
+              // Some requests of a bulk may have been issued (and may commit): read it again.
+              markStale(s, tableName);
+              throw e;
+            }
+            try {
+              apply(s, tableName, req, res);
+            } catch {
+              markStale(s, tableName); // the write stands; the index is read again
+            }
             return res;
           },
         };
       },
     }),
   };
+}
+
+/**
+ * Forgets the index of `db` (both parts are read again on the next search). `SagssporDB` calls it
+ * when the connection is closed from outside (database deleted or upgraded elsewhere).
+ */
+export function forgetSearchMemory(db: SagssporDB): void {
+  const s = states.get(db);
+  if (!s) return;
+  markStale(s, 'annotations');
+  markStale(s, 'meetings');
 }
 
 /** The current index of `db`, or null when a part is not built (or was dropped). */

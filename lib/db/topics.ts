@@ -100,9 +100,8 @@ async function topicCandidates(db: SagssporDB, topic: Topic): Promise<{ ids: str
   if (topic.kind === 'kle') return { ids: punktIdsOfKle(memory, topic.value), exact: true };
   if (topic.kind === 'committee') return { ids: punktIdsOfCommittee(memory, topic.value), exact: true };
   const tokens = queryTokens(topic.value);
-  const ids = tokens.length ? [...memoryMatches(memory.punkt, tokens)] : [];
-  // One word: matching it as a prefix of a title word is the whole rule.
-  return { ids, exact: tokens.length === 1 && !topic.value.trim().includes(' ') };
+  // Candidates only: the index also holds case-number words, a phrase matches titles.
+  return { ids: tokens.length ? [...memoryMatches(memory.punkt, tokens)] : [], exact: false };
 }
 
 const newestFirst = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);

@@ -2,14 +2,17 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { generateExportSource } from '../../../bench/export';
 import {
+  addTopic,
   createOrUpdateAnnotation,
   importBackup,
+  punkterForTopic,
   purgeDeleted,
   rememberMeeting,
   type SagssporDB,
   type SearchResult,
   search,
   softDelete,
+  topicsWithCounts,
   warmSearch,
 } from '../../../lib/db';
 import { punktRows } from '../../../lib/db/meetings';
@@ -264,6 +267,63 @@ describe('in-memory search index', () => {
       ).toEqual(expected);
       expect(currentSearchMemory(db), order).not.toBeNull();
     }
+  });
+
+  it('is read again after a write that failed part-way, or a database deleted from outside', async () => {
+    const db = await freshDb();
+    await createOrUpdateAnnotation(db, annotation(1, { quote: 'Skolevejen får ny cykelsti' }));
+    await buildSearchMemory(db);
+    // A bulk write whose second row cannot be stored (no key): the first row may still commit.
+    const good = toAnnotationRow({
+      ...fromAnnotationRow((await db.annotations.get(uuid(1)))!),
+      id: uuid(2),
+      quote: 'Svømmehallen lukker',
+    });
+    await db.annotations.bulkPut([good, { ...good, id: undefined as unknown as string }]).catch(() => {});
+    const stored = await db.annotations.get(uuid(2));
+    expect((await search(db, 'svømmehal')).annotations.map((a) => a.id)).toEqual(stored ? [uuid(2)] : []);
+
+    await rememberMeeting(db, {
+      meeting: meeting('Teknisk Udvalg', '2024-06-10', [punkt(4, 'Cykelsti ved skolen', null)]),
+      url: 'https://dagsordener.aarhus.dk/cykel',
+      now: T0,
+    });
+    await addTopic(db, 'committee', 'Teknisk Udvalg', T0);
+    expect((await topicsWithCounts(db)).map((t) => t.count)).toEqual([1]);
+    // Deleted from outside (devtools, "clear site data"): the connection closes and reopens empty.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(db.name);
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    });
+    expect((await search(db, 'cykelsti')).punkter).toEqual([]);
+    expect(await topicsWithCounts(db)).toEqual([]);
+    // The index forgot the meeting too (it counts committee topics without reading rows).
+    await addTopic(db, 'committee', 'Teknisk Udvalg', T0);
+    expect((await topicsWithCounts(db)).map((t) => t.count)).toEqual([0]);
+  });
+
+  it('answers phrase, committee and KLE topics as the rows do (case-number words and repeated numbers count once)', async () => {
+    const db = await freshDb();
+    await rememberMeeting(db, {
+      meeting: meeting('Teknisk Udvalg', '2024-06-10', [
+        punkt(4, 'Ny legeplads i Viby', '05.01.08-P20-1-23'),
+        punkt(5, 'Cykelsti ved skolen', '24.00.00-G01-16-23'),
+        punkt(5, 'Cykelsti ved skolen', '24.00.00-G01-16-23'),
+      ]),
+      url: 'https://dagsordener.aarhus.dk/tu',
+      now: T0,
+    });
+    const p20 = await addTopic(db, 'phrase', 'p20', T0);
+    const legeplads = await addTopic(db, 'phrase', 'legeplads', T0 + 1);
+    const tu = await addTopic(db, 'committee', 'teknisk udvalg', T0 + 2);
+    const counts = Object.fromEntries((await topicsWithCounts(db)).map((t) => [t.topic.value, t.count]));
+    // "p20" is only in a case number: a phrase topic matches titles.
+    expect(counts).toEqual({ p20: 0, legeplads: 1, 'teknisk udvalg': 2 });
+    expect(await punkterForTopic(db, p20)).toEqual([]);
+    expect((await punkterForTopic(db, legeplads)).map((p) => p.number)).toEqual([4]);
+    expect((await punkterForTopic(db, tu)).map((p) => p.number)).toEqual([5, 4]);
+    expect((await punkterForTopic(db, tu, 1)).map((p) => p.number)).toEqual([5]);
   });
 
   it('is built by warmSearch, or by the first search', async () => {

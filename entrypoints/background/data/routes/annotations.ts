@@ -20,6 +20,7 @@ import {
   softDelete,
   undoDelete,
 } from '../../../../lib/db';
+import { warmSearch } from '../../../../lib/db/search';
 import {
   DeleteAnnotationMessage,
   DeleteTagMessage,
@@ -136,6 +137,8 @@ export function annotationRoutes(deps: DataDeps & WithChanges): Record<string, D
     }),
 
     'annotations/list': def(ListAnnotationsMessage, PAGES, async (m, { db }) => {
+      // The dashboard asks this first: build the search index for its search and topic views.
+      void warmSearch(db);
       const all = await listAnnotations(db, m.filter);
       return { ok: true, annotations: all.slice(0, m.limit ?? all.length), total: all.length };
     }),
