@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ModelResponse } from '../../lib/messages/schemas';
 import type { Punkt } from '../../lib/model/minutes';
 import type { Follow } from '../../lib/model/records';
@@ -12,6 +12,7 @@ import { NotRecognised } from '../meeting/NotRecognised';
 import { Outline } from '../meeting/Outline';
 import { FollowButton } from './FollowButton';
 import { PopupDataView, type PopupLinks } from './PopupData';
+import { type SiteControl, SiteToggle } from './SiteToggle';
 import { type PopupData, usePopupData } from './usePopupData';
 
 /** What the popup shows: loading, the tab's reader state, or no readable tab. */
@@ -26,6 +27,8 @@ export interface PopupAppProps {
   jump: (punkt: number) => Promise<boolean>;
   /** Inject the reader into the tab on request ('failed' when the browser does not allow it). */
   readAnyway?: () => Promise<PopupState | 'failed'>;
+  /** "Always read minutes on <host>" for the tab's site outside *.dk; without it, not offered. */
+  site?: SiteControl;
   /** Followed cases, topics, search and dashboard links (issue 4); without it, only the current page. */
   data?: PopupLinks & {
     api: DataApi;
@@ -35,9 +38,9 @@ export interface PopupAppProps {
   };
 }
 
-export function PopupApp({ load, jump, readAnyway, data }: PopupAppProps) {
-  if (!data) return <PopupShell load={load} jump={jump} readAnyway={readAnyway} />;
-  return <PopupWithData load={load} jump={jump} readAnyway={readAnyway} data={data} />;
+export function PopupApp({ load, jump, readAnyway, site, data }: PopupAppProps) {
+  if (!data) return <PopupShell load={load} jump={jump} readAnyway={readAnyway} site={site} />;
+  return <PopupWithData load={load} jump={jump} readAnyway={readAnyway} site={site} data={data} />;
 }
 
 function PopupWithData(props: PopupAppProps & { data: NonNullable<PopupAppProps['data']> }) {
@@ -61,22 +64,41 @@ function PopupShell({
   load,
   jump,
   readAnyway,
+  site,
   followData,
   children,
 }: PopupAppProps & { followData?: PopupData; children?: ComponentChildren }) {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
+  const alive = useRef(true);
   useEffect(() => {
-    let alive = true;
+    alive.current = true;
     load().then(
-      (s) => alive && setState(s),
-      () => alive && setState({ kind: 'no-reader' }),
+      (s) => alive.current && setState(s),
+      () => alive.current && setState({ kind: 'no-reader' }),
     );
     return () => {
-      alive = false;
+      alive.current = false;
     };
   }, [load]);
+
+  /** A site was switched on: its detector now runs in the tab; look again until a reader answers. */
+  const watchForReader = () => {
+    let tries = 0;
+    const look = () => {
+      load().then(
+        (s) => {
+          if (!alive.current) return;
+          const waiting = s.kind === 'no-reader' || (s.kind === 'model' && s.model.status === 'idle');
+          if (!waiting) setState(s);
+          else if (++tries < READER_TRIES) setTimeout(look, READER_RETRY_MS);
+        },
+        () => {},
+      );
+    };
+    look();
+  };
 
   const onJump = (p: Punkt) => {
     jump(p.number).then(
@@ -124,6 +146,7 @@ function PopupShell({
           </button>
         </p>
       )}
+      {site && <SiteToggle site={site} onEnabled={watchForReader} />}
       {notice && (
         <p class="popup-notice" role="status">
           {notice}
@@ -133,6 +156,10 @@ function PopupShell({
     </main>
   );
 }
+
+/** After a site is switched on: how often and how long to look for the reader the detector asks for. */
+const READER_TRIES = 12;
+const READER_RETRY_MS = 250;
 
 function stateName(s: PopupState): string {
   return s.kind === 'model' ? s.model.status : s.kind;

@@ -15,6 +15,7 @@ import {
   ListSitesMessage,
   SiteHost,
   type SitesResponse,
+  siteOrigin,
 } from '../../lib/messages/schemas';
 import type { Self } from '../../lib/messages/sender';
 
@@ -24,8 +25,7 @@ export const SCRIPT_PREFIX = 'sagsspor-site:';
 /** The tiny detector (entrypoints/content.ts) as WXT builds it. */
 export const DETECTOR_FILE = '/content-scripts/content.js' as const;
 
-/** The optional host permission asked for one site: every scheme and path of that host. */
-export const originOf = (host: string): string => `*://${host}/*`;
+const originOf = siteOrigin;
 
 /** The single host of a granted origin such as `*://h/*` or `https://h/*`; null for wildcards. */
 export function hostOfOrigin(origin: string): string | null {

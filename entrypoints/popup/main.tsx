@@ -6,6 +6,7 @@ import { PopupApp } from '../../components/popup/PopupApp';
 import { popupStyles } from '../../components/popup/styles';
 import { createRuntimeApi } from '../../lib/ui-client/runtime';
 import { requestFirstFollows } from './first';
+import { createSiteControl } from './sites';
 import { jumpInTab, loadModel, readAnyway, targetTabId } from './tab';
 
 // First of all (before styles and the first render): the followed cases shown first.
@@ -38,6 +39,7 @@ render(
     load={load}
     jump={jump}
     readAnyway={read}
+    site={createSiteControl(tabId)}
     data={{
       api,
       firstFollows: () => firstFollows,

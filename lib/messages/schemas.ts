@@ -173,6 +173,9 @@ export function optInHostOf(url: string | undefined): string | null {
   return host;
 }
 
+/** The optional host permission (and detector match pattern) for one site: any scheme and path. */
+export const siteOrigin = (host: string): string => `*://${host}/*`;
+
 /** The sites switched on, sorted. */
 export const ListSitesMessage = z.object({ type: z.literal('sites/list') });
 export type ListSitesMessage = z.infer<typeof ListSitesMessage>;
