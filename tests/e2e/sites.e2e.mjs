@@ -106,13 +106,16 @@ describe('Chromium: always read minutes on a site outside *.dk', () => {
     try {
       const enable = popup.locator('[data-testid="site-enable"]');
       await enable.waitFor({ timeout: 10_000 });
-      assert.match(await enable.innerText(), new RegExp(HOST.replaceAll('.', '\\.')));
+      assert.match((await enable.textContent()) ?? '', new RegExp(HOST.replaceAll('.', '\\.')));
       assert.equal(await popup.locator('[data-testid="read-anyway"]').count(), 1, 'next to "read anyway"');
       // Keyboard: focus the button and press Enter (a user gesture, as the permission request needs).
       await enable.focus();
       await popup.keyboard.press('Enter');
       await popup.locator('[data-testid="site-disable"]').waitFor({ timeout: 10_000 });
-      assert.match(await popup.locator('[data-testid="site-note"]').innerText(), /minutes|referater/);
+      assert.match(
+        (await popup.locator('[data-testid="site-note"]').textContent()) ?? '',
+        /minutes|referater/,
+      );
 
       // The detector ran in the open tab right away: no reload needed.
       await recognised(page, 'the open tab after switching on');
