@@ -9,6 +9,7 @@ import { BackupView } from './BackupView';
 import { ExportView } from './ExportView';
 import { caseHref, parseRoute, type Route } from './route';
 import { Settings } from './Settings';
+import { createSitesClient, Sites, type SitesClient } from './Sites';
 import type { SaveFile } from './save';
 import { Tags } from './Tags';
 import { Timeline } from './Timeline';
@@ -22,6 +23,8 @@ export interface DashboardAppProps {
   now?: () => number;
   /** Asks for the optional `notifications` permission (default: not available). */
   requestNotifications?: () => Promise<boolean>;
+  /** Sites outside *.dk switched on from the popup (default: the background's sites/* routes). */
+  sites?: SitesClient;
 }
 
 function useHashRoute(read: () => string): Route {
@@ -45,6 +48,7 @@ const NAV: Array<{ name: Route['name']; href: string; key: Parameters<typeof tr>
 const readHash = () => location.hash;
 
 const noNotifications = async () => false;
+const runtimeSites = createSitesClient();
 
 export function DashboardApp({
   api,
@@ -52,6 +56,7 @@ export function DashboardApp({
   hash = readHash,
   now = Date.now,
   requestNotifications = noNotifications,
+  sites = runtimeSites,
 }: DashboardAppProps) {
   const route = useHashRoute(hash);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -103,6 +108,7 @@ export function DashboardApp({
           <>
             <Home api={api} />
             <Settings api={api} requestNotifications={requestNotifications} />
+            <Sites sites={sites} />
           </>
         )}
         {route.name === 'case' && <Timeline api={api} caseKey={route.key} onToast={onToast} />}
