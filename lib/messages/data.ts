@@ -305,13 +305,46 @@ export const SearchResponse = ok({
 
 // ─── backup (extension pages) ──────────────────────────────────────────────
 
-/** `asText`: the backup as a JSON string (for a download); else the object. */
-export const ExportBackupMessage = msg('backup/export', { asText: z.optional(z.boolean()) });
-export const ExportBackupResponse = ok({ backup: z.optional(BackupV1), text: z.optional(z.string()) });
+/**
+ * Large backups cross the message boundary in parts of at most this many characters: Chromium
+ * refuses a runtime message over 64 MiB (measured), and JSON escaping can make text up to 6× longer.
+ */
+export const TRANSFER_PART_CHARS = 8_000_000;
+/** At most this many parts (8 GB of text is far beyond any real backup). */
+export const TRANSFER_MAX_PARTS = 1000;
+const TransferId = z.uuid();
+const PartIndex = z.int().check(z.nonnegative(), z.maximum(TRANSFER_MAX_PARTS - 1));
 
-/** `data`: the file's text or its parsed JSON. Dry run first, then apply. */
+/**
+ * `asText`: the backup as a JSON string (for a download); else the object. A text longer than
+ * `TRANSFER_PART_CHARS` comes as `transfer`: fetch its parts with `backup/exportPart`.
+ */
+export const ExportBackupMessage = msg('backup/export', { asText: z.optional(z.boolean()) });
+export const ExportBackupResponse = ok({
+  backup: z.optional(BackupV1),
+  text: z.optional(z.string()),
+  transfer: z.optional(z.object({ id: TransferId, parts: z.int().check(z.positive()) })),
+});
+/** One part of a staged export; the background forgets the export after its last part. */
+export const ExportPartMessage = msg('backup/exportPart', { transfer: TransferId, index: PartIndex });
+export const ExportPartResponse = ok({ text: z.string() });
+
+/** One part of a backup file to import (`backup/import` with `transfer` then reads them). */
+export const ImportPartMessage = msg('backup/importPart', {
+  transfer: TransferId,
+  index: PartIndex,
+  count: z.int().check(z.positive(), z.maximum(TRANSFER_MAX_PARTS)),
+  text: Text(TRANSFER_PART_CHARS),
+});
+export const ImportPartResponse = ok({ received: z.int() });
+
+/**
+ * `data`: the file's text or its parsed JSON; or `transfer`: the id of a file sent in parts
+ * (`backup/importPart`), used once. Dry run first, then apply.
+ */
 export const ImportBackupMessage = msg('backup/import', {
-  data: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  data: z.optional(z.union([z.string(), z.record(z.string(), z.unknown())])),
+  transfer: z.optional(TransferId),
   dryRun: z.boolean(),
 });
 export const TableSummary = z.object({
@@ -384,6 +417,8 @@ export const DATA_API = {
   'search/query': { request: SearchMessage, response: SearchResponse },
   'backup/export': { request: ExportBackupMessage, response: ExportBackupResponse },
   'backup/import': { request: ImportBackupMessage, response: ImportBackupResponse },
+  'backup/importPart': { request: ImportPartMessage, response: ImportPartResponse },
+  'backup/exportPart': { request: ExportPartMessage, response: ExportPartResponse },
   'meta/get': { request: GetMetaMessage, response: MetaResponse },
   'meta/set': { request: SetMetaMessage, response: MetaResponse },
   'meta/persistence': { request: PersistenceMessage, response: PersistenceResponse },

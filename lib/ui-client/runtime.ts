@@ -1,7 +1,13 @@
 // DataApi over the background's data routes (lib/messages/data.ts): one typed request each,
 // `{ ok: false }` answers thrown as ClientError (backup file problems carry their `reason`).
 import { browser } from 'wxt/browser';
-import { type DataRequest, type DataSuccess, type DataType, requestData } from '../messages/data';
+import {
+  type DataRequest,
+  type DataSuccess,
+  type DataType,
+  requestData,
+  TRANSFER_PART_CHARS,
+} from '../messages/data';
 import { ClientError, type DataApi } from './api';
 
 export type SendFn = (message: unknown) => Promise<unknown>;
@@ -71,17 +77,46 @@ export function createRuntimeApi(send: SendFn = runtimeSend): DataApi {
     undoTagEdit: async (undoToken) => {
       await call({ type: 'annotations/undoBulkEdit', undoToken });
     },
-    exportBackup: async () => {
-      const r = await call({ type: 'backup/export' });
-      if (!r.backup) throw new ClientError('failed');
-      return r.backup;
+    // Through the text, so a backup of any size can travel (in parts beyond one message's limit).
+    exportBackup: async () => JSON.parse(await exportText()),
+    exportBackupText: () => exportText(),
+    importBackup: async (text, dryRun) => {
+      if (text.length <= TRANSFER_PART_CHARS)
+        return (await call({ type: 'backup/import', data: text, dryRun })).summary;
+      // In parts; once more from the start if the background lost them (service worker restarted).
+      return retryOnce(async () => {
+        const transfer = crypto.randomUUID();
+        const count = Math.ceil(text.length / TRANSFER_PART_CHARS);
+        for (let index = 0; index < count; index++) {
+          const part = text.slice(index * TRANSFER_PART_CHARS, (index + 1) * TRANSFER_PART_CHARS);
+          await call({ type: 'backup/importPart', transfer, index, count, text: part });
+        }
+        return (await call({ type: 'backup/import', transfer, dryRun })).summary;
+      });
     },
-    exportBackupText: async () => {
+  };
+
+  async function exportText(): Promise<string> {
+    return retryOnce(async () => {
       const r = await call({ type: 'backup/export', asText: true });
       if (typeof r.text === 'string') return r.text;
       if (r.backup) return JSON.stringify(r.backup);
-      throw new ClientError('failed');
-    },
-    importBackup: async (text, dryRun) => (await call({ type: 'backup/import', data: text, dryRun })).summary,
-  };
+      if (!r.transfer) throw new ClientError('failed');
+      const parts: string[] = [];
+      for (let index = 0; index < r.transfer.parts; index++) {
+        parts.push((await call({ type: 'backup/exportPart', transfer: r.transfer.id, index })).text);
+      }
+      return parts.join('');
+    });
+  }
+}
+
+/** Runs `op` again once if the background answered 'not-found' (it lost a transfer's parts). */
+async function retryOnce<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    if (e instanceof ClientError && e.code === 'not-found') return op();
+    throw e;
+  }
 }

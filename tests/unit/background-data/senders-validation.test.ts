@@ -50,6 +50,8 @@ const MALFORMED: Record<DataType, Record<string, unknown> | null> = {
   'search/query': { query: 5 },
   'backup/export': { asText: 'yes' },
   'backup/import': { data: 12, dryRun: true },
+  'backup/importPart': { transfer: 'not-a-uuid', index: 0, count: 1, text: 'x' },
+  'backup/exportPart': { transfer: '00000000-0000-4000-8000-000000000001', index: -1 },
   'meta/get': { key: 'lastPurge' },
   'meta/set': { key: 'persistNoticeShown', value: 'yes' },
   'meta/persistence': null,
@@ -85,7 +87,9 @@ describe('data routes: senders', () => {
     // Content scripts may not import backups, rename tags or read everything.
     for (const type of [
       'backup/import',
+      'backup/importPart',
       'backup/export',
+      'backup/exportPart',
       'annotations/renameTag',
       'annotations/deleteTag',
       'annotations/list',

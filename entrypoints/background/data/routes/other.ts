@@ -15,8 +15,10 @@ import {
 import {
   AddTopicMessage,
   ExportBackupMessage,
+  ExportPartMessage,
   GetMetaMessage,
   ImportBackupMessage,
+  ImportPartMessage,
   ListTopicsMessage,
   PersistenceMessage,
   RemoveTopicMessage,
@@ -24,12 +26,16 @@ import {
   SearchMessage,
   SetMetaMessage,
   TopicPunkterMessage,
+  TRANSFER_PART_CHARS,
 } from '../../../../lib/messages/data';
 import { changesOf, type WithChanges } from '../changes';
 import { BOTH, type DataDeps, type DataRoute, defineData, PAGES } from '../define';
+import { Transfers } from '../transfer';
 
 export function otherRoutes(deps: DataDeps & WithChanges): Record<string, DataRoute> {
   const def = defineData(deps);
+  // Large backups in parts (one message is capped at 64 MiB in Chromium): see transfer.ts.
+  const transfers = new Transfers(() => deps.now?.() ?? Date.now());
   return {
     'topics/add': def(AddTopicMessage, PAGES, async (m, { db, now }) => ({
       ok: true,
@@ -66,11 +72,32 @@ export function otherRoutes(deps: DataDeps & WithChanges): Record<string, DataRo
 
     'backup/export': def(ExportBackupMessage, PAGES, async (m, { db, now }) => {
       const backup = await exportBackup(db, now);
-      return m.asText ? { ok: true, text: JSON.stringify(backup) } : { ok: true, backup };
+      if (!m.asText) return { ok: true, backup };
+      const text = JSON.stringify(backup);
+      if (text.length <= TRANSFER_PART_CHARS) return { ok: true, text };
+      return { ok: true, transfer: transfers.stageDownload(text) };
     }),
 
+    'backup/exportPart': def(ExportPartMessage, PAGES, async (m) => {
+      const text = transfers.downloadPart(m.transfer, m.index);
+      if (text === null) throw new NotFoundError('export', m.transfer);
+      return { ok: true, text };
+    }),
+
+    'backup/importPart': def(ImportPartMessage, PAGES, async (m) => ({
+      ok: true,
+      received: transfers.putPart(m.transfer, m.index, m.count, m.text),
+    })),
+
     'backup/import': def(ImportBackupMessage, PAGES, async (m, { db }) => {
-      const summary = await importBackup(db, m.data, { dryRun: m.dryRun });
+      let data = m.data;
+      if (m.transfer) {
+        data = transfers.takeUpload(m.transfer) ?? undefined;
+        if (data === undefined)
+          throw new NotFoundError('transfer', m.transfer);
+      }
+      if (data === undefined) throw new RangeError('No backup file: send data or transfer.');
+      const summary = await importBackup(db, data, { dryRun: m.dryRun });
       // Open readers fetch their annotations again (which ones changed is not tracked: all).
       if (!summary.dryRun && summary.annotations.new + summary.annotations.updated > 0)
         changesOf(deps).changedAll();
