@@ -1,0 +1,212 @@
+// Firefox ESR with the MV2 build: "always read minutes on <host>" through the real optional host
+// permission. Firefox's `extensions.webextOptionalPermissionPrompts=false` grants an optional
+// permission asked for in a user gesture without showing the prompt, so here the real
+// `permissions.request` → sites/enable → `scripting.registerContentScripts` (MV2) path runs, and
+// revoking the permission (as in about:addons) cleans the registration up (`permissions.onRemoved`).
+//
+// The popup's button needs the tab's URL, which Firefox shows an extension page opened as a tab
+// only with activeTab (a real toolbar click) or the host permission; so the click here is on an
+// extension page that does what the button does. The button itself is covered in Chromium
+// (sites.e2e.mjs) and by unit tests.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { FIREFOX_PATH } from '../../scripts/lib/browsers.mjs';
+import { FIREFOX_EXTENSION_UUID } from '../../scripts/lib/firefox.mjs';
+import { firefoxBuildDir } from '../../scripts/lib/paths.mjs';
+import { Site } from '../../scripts/lib/site.mjs';
+import { fixture, HOST_STATE, waitFor } from './helpers.mjs';
+
+const T = { timeout: 60_000 };
+const HOST = 'minutes.example.org';
+const ORIGIN = `*://${HOST}/*`;
+const fx = fixture('000-aabendagsorden.html');
+const N = fx.truth.punkter.length;
+const url = (n) => `https://${HOST}/meeting/${9105328 + n}`;
+const site = new Site();
+for (let n = 0; n < 8; n++) site.add(url(n), { path: fx.path });
+const QUIET_MS = 3000;
+const BASE = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** @type {import('puppeteer-core').Browser} */
+let ff;
+let loadedDir = '';
+/** @type {import('puppeteer-core').Page} */
+let extPage;
+
+before(async () => {
+  const manifest = JSON.parse(readFileSync(join(firefoxBuildDir, 'manifest.json'), 'utf8'));
+  assert.ok(manifest.optional_permissions.includes('*://*/*'), 'other sites are optional');
+  assert.ok(!manifest.permissions.some((p) => p.includes('example')), 'no test site in the manifest');
+  ff = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({
+        [manifest.browser_specific_settings.gecko.id]: FIREFOX_EXTENSION_UUID,
+      }),
+      // Grant optional permissions asked for in a user gesture without the prompt.
+      'extensions.webextOptionalPermissionPrompts': false,
+      'network.dns.disablePrefetch': true,
+      'network.prefetch-next': false,
+    },
+  });
+  loadedDir = mkdtempSync(join(tmpdir(), 'sagsspor-firefox-sites-'));
+  cpSync(firefoxBuildDir, loadedDir, { recursive: true });
+  await ff.installExtension(loadedDir);
+  extPage = await openExtensionPage('popup.html');
+});
+after(async () => {
+  await ff?.close().catch(() => {});
+  if (loadedDir) rmSync(loadedDir, { recursive: true, force: true, maxRetries: 3 });
+});
+
+async function newPage() {
+  const page = await ff.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    if (!/^https?:/.test(req.url())) return void req.continue();
+    const res = site.respond(req.url());
+    req.respond({ status: res.status, contentType: res.contentType, body: res.body });
+  });
+  return page;
+}
+
+/** moz-extension:// navigation does not report completion over BiDi: poll. */
+async function openExtensionPage(path) {
+  const page = await ff.newPage();
+  page.goto(BASE + path).catch(() => {});
+  for (let i = 0; i < 100; i++) {
+    const ready = await page
+      .evaluate(() => document.readyState === 'complete' && typeof browser === 'object')
+      .catch(() => false);
+    if (ready) return page;
+    await sleep(100);
+  }
+  throw new Error(`timed out opening ${path}`);
+}
+
+const inExtension = (fn, arg) => extPage.evaluate(fn, arg);
+
+const recognised = (page, what) =>
+  waitFor(
+    () => page.evaluate(HOST_STATE),
+    (s) => s?.punkter === String(N),
+    { what: `${what}: <sagsspor-root data-punkter="${N}">`, timeout: 15_000 },
+  );
+
+async function assertNotRead(pageUrl, why) {
+  const page = await newPage();
+  try {
+    await page.goto(pageUrl, { waitUntil: 'load' });
+    await sleep(QUIET_MS);
+    assert.equal(await page.evaluate(HOST_STATE), null, `${pageUrl} is not read (${why})`);
+  } finally {
+    await page.close();
+  }
+}
+
+const registered = () =>
+  inExtension(async () =>
+    (await browser.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith('sagsspor-site:')),
+  );
+const stored = () =>
+  inExtension(async () => (await browser.storage.local.get('sites/enabled'))['sites/enabled'] ?? []);
+
+/** What the popup's button does, from a real click: ask for the site, then tell the background. */
+async function switchOnByClick(tabId) {
+  await extPage.bringToFront();
+  const answer = extPage.evaluate(
+    ({ origin, host, tabId }) =>
+      new Promise((resolve) => {
+        const button = document.createElement('button');
+        button.id = 'sites-test-enable';
+        button.textContent = 'enable';
+        button.style.cssText = 'position:fixed;top:0;left:0;z-index:99999;width:200px;height:40px';
+        button.addEventListener(
+          'click',
+          () => {
+            browser.permissions.request({ origins: [origin] }).then(
+              async (granted) => {
+                const res = granted
+                  ? await browser.runtime.sendMessage({ type: 'sites/enable', host, tabId })
+                  : null;
+                button.remove();
+                resolve({ granted, res });
+              },
+              (e) => resolve({ error: String(e) }),
+            );
+          },
+          { once: true },
+        );
+        document.body.append(button);
+      }),
+    { origin: ORIGIN, host: HOST, tabId },
+  );
+  await extPage.waitForSelector('#sites-test-enable');
+  await extPage.click('#sites-test-enable');
+  return answer;
+}
+
+async function tabIdOf(page) {
+  await page.bringToFront();
+  const [active] = await inExtension(() => browser.tabs.query({ active: true, lastFocusedWindow: true }));
+  return active.id;
+}
+
+describe('Firefox ESR: always read minutes on a site outside *.dk', () => {
+  test('switched on through the optional permission: the open tab and fresh visits are read', T, async () => {
+    await assertNotRead(url(0), 'not switched on yet');
+    const page = await newPage();
+    await page.goto(url(1), { waitUntil: 'load' });
+    const tabId = await tabIdOf(page);
+    const answer = await switchOnByClick(tabId);
+    assert.deepEqual(answer, { granted: true, res: { ok: true } });
+    assert.equal(await inExtension((o) => browser.permissions.contains({ origins: [o] }), ORIGIN), true);
+    await recognised(page, 'the open tab after switching on');
+    await page.close();
+
+    const scripts = await registered();
+    assert.equal(scripts.length, 1);
+    assert.deepEqual(scripts[0].matches, [ORIGIN]);
+    assert.deepEqual(await stored(), [HOST]);
+
+    const fresh = await newPage();
+    try {
+      await fresh.goto(url(2), { waitUntil: 'load' });
+      await recognised(fresh, 'a fresh visit');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('revoking the permission (as in about:addons) removes the registration', T, async () => {
+    await inExtension((o) => browser.permissions.remove({ origins: [o] }), ORIGIN);
+    await waitFor(registered, (s) => s.length === 0, { what: 'registration removed on onRemoved' });
+    await waitFor(stored, (h) => h.length === 0, { what: 'site forgotten' });
+    await assertNotRead(url(3), 'permission revoked');
+  });
+
+  test('switched off from an extension page: unregistered and the permission given back', T, async () => {
+    const page = await newPage();
+    await page.goto(url(4), { waitUntil: 'load' });
+    assert.deepEqual(await switchOnByClick(await tabIdOf(page)), { granted: true, res: { ok: true } });
+    await recognised(page, 'switched on again');
+    await page.close();
+    assert.deepEqual(
+      await inExtension((h) => browser.runtime.sendMessage({ type: 'sites/disable', host: h }), HOST),
+      {
+        ok: true,
+      },
+    );
+    assert.deepEqual(await registered(), []);
+    assert.equal(await inExtension((o) => browser.permissions.contains({ origins: [o] }), ORIGIN), false);
+    await assertNotRead(url(5), 'switched off');
+  });
+});
