@@ -71,15 +71,21 @@ function PopupShell({
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
-  const alive = useRef(true);
+  const mounted = useRef(true);
   useEffect(() => {
-    alive.current = true;
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    let alive = true;
     load().then(
-      (s) => alive.current && setState(s),
-      () => alive.current && setState({ kind: 'no-reader' }),
+      (s) => alive && setState(s),
+      () => alive && setState({ kind: 'no-reader' }),
     );
     return () => {
-      alive.current = false;
+      alive = false;
     };
   }, [load]);
 
@@ -89,7 +95,7 @@ function PopupShell({
     const look = () => {
       load().then(
         (s) => {
-          if (!alive.current) return;
+          if (!mounted.current) return;
           const waiting = s.kind === 'no-reader' || (s.kind === 'model' && s.model.status === 'idle');
           if (!waiting) setState(s);
           else if (++tries < READER_TRIES) setTimeout(look, READER_RETRY_MS);
