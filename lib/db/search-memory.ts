@@ -149,14 +149,18 @@ export interface MeetingEntry {
   kle: Array<string | null>;
 }
 
-export interface SearchMemory {
+/** The punkter of every remembered meeting (search results and topics). */
+export interface PunktMemory {
+  /** Words of each punkt, by `punktIndexId`. */
+  punkt: Postings;
+  meetings: Map<string, MeetingEntry>;
+}
+
+export interface SearchMemory extends PunktMemory {
   /** Live annotations only (soft-deleted ones are left out). */
   ann: Postings;
   /** Live annotations: id → modified, for newest-first order. */
   modified: Map<string, number>;
-  /** The punkter of every remembered meeting, by `punktIndexId`. */
-  punkt: Postings;
-  meetings: Map<string, MeetingEntry>;
 }
 
 interface AnnPart {
@@ -174,7 +178,7 @@ interface State {
   gens: Record<TableName, number>;
   ann: AnnPart | null;
   punkt: PunktPart | null;
-  building: Promise<SearchMemory | null> | null;
+  building: { ann: Promise<AnnPart | null> | null; punkt: Promise<PunktPart | null> | null };
 }
 
 const states = new WeakMap<SagssporDB, State>();
@@ -182,7 +186,12 @@ const states = new WeakMap<SagssporDB, State>();
 function stateOf(db: SagssporDB): State {
   let s = states.get(db);
   if (!s) {
-    s = { gens: { annotations: 0, meetings: 0 }, ann: null, punkt: null, building: null };
+    s = {
+      gens: { annotations: 0, meetings: 0 },
+      ann: null,
+      punkt: null,
+      building: { ann: null, punkt: null },
+    };
     states.set(db, s);
   }
   return s;
@@ -354,46 +363,52 @@ export function currentSearchMemory(db: SagssporDB): SearchMemory | null {
  * consistent with its snapshot even when a concurrent write kept it from being installed — or null
  * if the database could not be read. Never throws.
  */
-export function buildSearchMemory(db: SagssporDB): Promise<SearchMemory | null> {
-  const s = stateOf(db);
-  const current = currentSearchMemory(db);
-  if (current) return Promise.resolve(current);
-  if (s.building) return s.building;
-  const needAnn = !s.ann;
-  const needPunkt = !s.punkt;
-  const { annotations: annGen, meetings: punktGen } = s.gens;
-  const p = (async () => {
+/** Builds one part from its own read transaction (unless it is built or being built). Never throws. */
+function ensurePart<K extends 'ann' | 'punkt'>(db: SagssporDB, s: State, key: K): Promise<State[K]> {
+  const built = s[key];
+  if (built) return Promise.resolve(built);
+  const running = s.building[key];
+  if (running) return running as Promise<State[K]>;
+  const table: TableName = key === 'ann' ? 'annotations' : 'meetings';
+  const gen = s.gens[table];
+  const p = (async (): Promise<AnnPart | PunktPart | null> => {
     try {
-      const [ann, meetings] = await db.transaction('r', [db.annotations, db.meetings], () =>
-        Promise.all([needAnn ? db.annotations.toArray() : null, needPunkt ? db.meetings.toArray() : null]),
-      );
-      let annPart = s.ann;
-      let punktPart = s.punkt;
-      if (ann) {
-        annPart = { postings: new Postings(), modified: new Map() };
-        for (const r of ann) if (!isDeleted(r)) putAnnotation(annPart, r);
-        if (s.gens.annotations === annGen) s.ann = annPart;
+      let part: AnnPart | PunktPart;
+      if (key === 'ann') {
+        const rows = await db.annotations.toArray();
+        const ann: AnnPart = { postings: new Postings(), modified: new Map() };
+        for (const r of rows) if (!isDeleted(r)) putAnnotation(ann, r);
+        part = ann;
+      } else {
+        const rows = await db.meetings.toArray();
+        const punkt: PunktPart = { postings: new Postings(), meetings: new Map() };
+        for (const m of rows) putMeeting(punkt, m);
+        part = punkt;
       }
-      if (meetings) {
-        punktPart = { postings: new Postings(), meetings: new Map() };
-        for (const m of meetings) putMeeting(punktPart, m);
-        if (s.gens.meetings === punktGen) s.punkt = punktPart;
-      }
-      if (!annPart || !punktPart) return null; // a part was dropped while this one was read
-      return {
-        ann: annPart.postings,
-        modified: annPart.modified,
-        punkt: punktPart.postings,
-        meetings: punktPart.meetings,
-      };
+      // A write since the read began: the part is not installed (it still answers its caller).
+      if (s.gens[table] === gen) (s as Record<K, unknown>)[key] = part;
+      return part;
     } catch {
       return null;
     } finally {
-      s.building = null;
+      s.building[key] = null;
     }
   })();
-  s.building = p;
-  return p;
+  s.building[key] = p;
+  return p as Promise<State[K]>;
+}
+
+/**
+ * Builds the missing parts of the index (each from one read transaction, side by side) and installs
+ * each only if no write to its table happened meanwhile. Returns the index it built — consistent
+ * with its snapshots even when a concurrent write kept a part from being installed — or null if the
+ * database could not be read. Never throws.
+ */
+export async function buildSearchMemory(db: SagssporDB): Promise<SearchMemory | null> {
+  const s = stateOf(db);
+  const [ann, punkt] = await Promise.all([ensurePart(db, s, 'ann'), ensurePart(db, s, 'punkt')]);
+  if (!ann || !punkt) return null;
+  return { ann: ann.postings, modified: ann.modified, punkt: punkt.postings, meetings: punkt.meetings };
 }
 
 /** The index to answer from: the current one, else a fresh build (retried once if raced). */
@@ -401,8 +416,15 @@ export async function searchMemoryFor(db: SagssporDB): Promise<SearchMemory | nu
   return currentSearchMemory(db) ?? (await buildSearchMemory(db)) ?? (await buildSearchMemory(db));
 }
 
+/** The punkter part alone (topics): no need to read every annotation for it. */
+export async function punktMemoryFor(db: SagssporDB): Promise<PunktMemory | null> {
+  const s = stateOf(db);
+  const part = (await ensurePart(db, s, 'punkt')) ?? (await ensurePart(db, s, 'punkt'));
+  return part ? { punkt: part.postings, meetings: part.meetings } : null;
+}
+
 /** Punkt ids of meetings of a committee (by `normaliseName`). */
-export function punktIdsOfCommittee(memory: SearchMemory, committee: string): string[] {
+export function punktIdsOfCommittee(memory: PunktMemory, committee: string): string[] {
   const name = normaliseName(committee);
   const out: string[] = [];
   for (const m of memory.meetings.values()) if (m.committee === name) out.push(...m.ids);
@@ -410,7 +432,7 @@ export function punktIdsOfCommittee(memory: SearchMemory, committee: string): st
 }
 
 /** Punkt ids in a KLE main group. */
-export function punktIdsOfKle(memory: SearchMemory, group: string): string[] {
+export function punktIdsOfKle(memory: PunktMemory, group: string): string[] {
   const out: string[] = [];
   for (const m of memory.meetings.values()) {
     m.kle.forEach((k, i) => {

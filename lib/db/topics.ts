@@ -6,7 +6,7 @@ import type { SagssporDB } from './db';
 import { guarded, validate } from './errors';
 import { normaliseName } from './keys';
 import { punktRowsByIds } from './meetings';
-import { memoryMatches, punktIdsOfCommittee, punktIdsOfKle, searchMemoryFor } from './search-memory';
+import { memoryMatches, punktIdsOfCommittee, punktIdsOfKle, punktMemoryFor } from './search-memory';
 import { foldText, queryTokens, tokenize } from './text';
 
 function normaliseValue(kind: TopicKind, value: string): string {
@@ -95,7 +95,7 @@ export function matchTopics(
  * rows). Null when the index could not be read.
  */
 async function topicCandidates(db: SagssporDB, topic: Topic): Promise<{ ids: string[]; exact: boolean }> {
-  const memory = await searchMemoryFor(db);
+  const memory = await punktMemoryFor(db);
   if (!memory) throw new Error('The search index could not be read.');
   if (topic.kind === 'kle') return { ids: punktIdsOfKle(memory, topic.value), exact: true };
   if (topic.kind === 'committee') return { ids: punktIdsOfCommittee(memory, topic.value), exact: true };
