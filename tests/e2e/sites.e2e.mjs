@@ -184,4 +184,33 @@ describe('Chromium: always read minutes on a site outside *.dk', () => {
     assert.deepEqual(await storedSites(), []);
     await assertNotRead(url(HOST, 5), 'switched off');
   });
+
+  test("the dashboard's settings list the site; Remove switches it off", T, async () => {
+    // On again, from the popup.
+    const page = await ext.context.newPage();
+    await page.goto(url(HOST, 6));
+    const popup = await openPopup(page);
+    try {
+      await popup.locator('[data-testid="site-enable"]').click();
+      await recognised(page, 'switched on again');
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+    const dash = await ext.context.newPage();
+    try {
+      await dash.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/`);
+      const remove = dash.locator(`[data-testid="dash-sites"] li[data-host="${HOST}"] button`);
+      await remove.waitFor({ timeout: 10_000 });
+      assert.match((await remove.getAttribute('aria-label')) ?? '', new RegExp(HOST.replaceAll('.', '\\.')));
+      await remove.focus();
+      await dash.keyboard.press('Enter');
+      await dash.locator(`[data-testid="dash-sites"] li[data-host="${HOST}"]`).waitFor({ state: 'detached' });
+    } finally {
+      await dash.close();
+    }
+    assert.deepEqual(await ourScripts(), []);
+    assert.deepEqual(await storedSites(), []);
+    await assertNotRead(url(HOST, 7), 'removed in the dashboard');
+  });
 });
