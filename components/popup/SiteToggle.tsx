@@ -28,7 +28,7 @@ export interface SiteToggleProps {
 export function SiteToggle({ site, onEnabled }: SiteToggleProps) {
   const [info, setInfo] = useState<SiteInfo | null>(null);
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; ok: boolean } | null>(null);
   useEffect(() => {
     let alive = true;
     site.info().then(
@@ -53,11 +53,15 @@ export function SiteToggle({ site, onEnabled }: SiteToggleProps) {
         (r) => {
           if (r === 'enabled') {
             setInfo({ host, enabled: true });
-            setNote(tr('popup_siteEnabled', [host]));
+            setNote({ text: tr('popup_siteEnabled', [host]), ok: true });
             onEnabled?.();
-          } else setNote(tr(r === 'denied' ? 'popup_siteDenied' : 'popup_actionFailed', [host]));
+          } else
+            setNote({
+              text: tr(r === 'denied' ? 'popup_siteDenied' : 'popup_actionFailed', [host]),
+              ok: false,
+            });
         },
-        () => setNote(tr('popup_actionFailed')),
+        () => setNote({ text: tr('popup_actionFailed'), ok: false }),
       )
       .finally(() => setBusy(false));
   };
@@ -70,9 +74,9 @@ export function SiteToggle({ site, onEnabled }: SiteToggleProps) {
       .then(
         (ok) => {
           if (ok) setInfo({ host, enabled: false });
-          setNote(ok ? tr('popup_siteDisabled', [host]) : tr('popup_actionFailed'));
+          setNote({ text: ok ? tr('popup_siteDisabled', [host]) : tr('popup_actionFailed'), ok });
         },
-        () => setNote(tr('popup_actionFailed')),
+        () => setNote({ text: tr('popup_actionFailed'), ok: false }),
       )
       .finally(() => setBusy(false));
   };
@@ -105,8 +109,8 @@ export function SiteToggle({ site, onEnabled }: SiteToggleProps) {
         )}
       </p>
       {note && (
-        <p class="popup-notice" role="status" data-testid="site-note">
-          {note}
+        <p class={note.ok ? 'popup-site-note' : 'popup-notice'} role="status" data-testid="site-note">
+          {note.text}
         </p>
       )}
     </div>

@@ -13,6 +13,7 @@ body { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica N
 .popup-button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid var(--sgs-border); background: var(--sgs-hover); color: var(--sgs-text); cursor: pointer; }
 .popup-button:focus-visible { outline: 2px solid var(--sgs-focus); outline-offset: 2px; }
 .popup-notice { margin: 0; padding: 6px 14px; background: var(--sgs-closed-bg); color: var(--sgs-closed-fg); }
+.popup-site-note { margin: 0; padding: 0 14px 12px; color: var(--sgs-muted); }
 ${meetingStyles}
 .popup-pad { padding: 6px 14px; margin: 0; }
 .popup-section { border-top: 1px solid var(--sgs-border); }

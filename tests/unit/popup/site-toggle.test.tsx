@@ -62,6 +62,7 @@ describe('popup: always read minutes on this site', () => {
       `Sagsspor leder nu efter referater på ${HOST}, hver gang du besøger siden.`,
     );
     expect(q('site-note')?.getAttribute('role')).toBe('status');
+    expect(q('site-note')?.className).toBe('popup-site-note'); // not styled as a warning
     // The same button now offers the way back, and keeps the keyboard focus.
     expect(q('site-enable')).toBeNull();
     expect(q('site-disable')).toBe(button);
@@ -75,6 +76,7 @@ describe('popup: always read minutes on this site', () => {
     await act(async () => q('site-enable')!.click());
     await act(async () => {});
     expect(q('site-note')?.textContent).toBe(`Sagsspor fik ikke adgang til ${HOST}.`);
+    expect(q('site-note')?.className).toBe('popup-notice');
     expect(q('site-enable')).not.toBeNull();
   });
 
