@@ -4,8 +4,9 @@
 // forever), so this loads a copy of the build whose manifest already holds the test site's host
 // permission: `permissions.request` then answers true at once and the popup's whole flow runs —
 // click → request → sites/enable → registered detector → reader. Everything else (the *.dk
-// content script, the optional `*://*/*`) is the real manifest. The prompt itself and
-// `permissions.onRemoved` are covered by tests/unit/background/sites.test.ts.
+// content script, the optional `*://*/*`) is the real manifest. The real optional permission
+// (granted and revoked, `permissions.onAdded/onRemoved`) runs in sites-firefox.e2e.mjs, where a
+// Firefox pref answers the prompt; and in tests/unit/background/sites.test.ts.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
