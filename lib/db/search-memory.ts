@@ -394,7 +394,7 @@ function ensurePart<K extends 'ann' | 'punkt'>(db: SagssporDB, s: State, key: K)
       s.building[key] = null;
     }
   })();
-  s.building[key] = p;
+  (s.building as Record<K, Promise<AnnPart | PunktPart | null> | null>)[key] = p;
   return p as Promise<State[K]>;
 }
 

@@ -3,6 +3,8 @@
 // content script sees it), reading the CSS Custom Highlight registry, calling
 // the background from an extension page, and stopping the service worker.
 
+import { ClosedShadow } from './shadow.mjs';
+
 /**
  * Selects the first occurrence of `text` in the page (inside `within`, a CSS
  * selector, when given), after taking focus off any control, as a mouse selection does. Runs in the page's main world: the Selection object is
@@ -238,4 +240,52 @@ export function waitCounts(page, { annotations, orphans = 0 }, what = 'annotatio
       s.annotations === String(annotations) && (s.orphans ?? '0') === String(orphans) && s.pending === '0',
     `${what}: data-annotations="${annotations}" data-orphans="${orphans}" data-pending="0"`,
   );
+}
+
+/** The reader's selection toolbar and panel (closed shadow roots). */
+export const readerToolbar = (page) => new ClosedShadow(page, 'sagsspor-toolbar');
+export const readerPanel = (page) => new ClosedShadow(page, 'sagsspor-root');
+
+/** Opens `url` (in `page`, or a new tab) and waits until the reader recognised `punkter` punkter. */
+export async function openReader(context, url, punkter, page) {
+  page ??= await context.newPage();
+  await page.goto(url);
+  await waitReady(page, punkter, url);
+  return page;
+}
+
+/** Selects `text` and waits for the selection toolbar; returns the toolbar (dispose it). */
+export async function selectForToolbar(page, text) {
+  await page.bringToFront();
+  const got = await selectText(page, { text });
+  if (got !== text) throw new Error(`"${text}" is not on the page (selected ${JSON.stringify(got)})`);
+  const tb = readerToolbar(page);
+  await poll(() => tb.isVisible('[data-testid="hl-yellow"]'), Boolean, {
+    what: `the selection toolbar for "${text}"`,
+  });
+  return tb;
+}
+
+/** Highlights `text` with the `h` key (the last colour used) and waits until it is stored. */
+export async function highlightWithKey(page, text) {
+  const before = Number((await hostState(page))?.annotations ?? 0);
+  const tb = await selectForToolbar(page, text);
+  await page.keyboard.press('h');
+  await waitCounts(page, { annotations: before + 1, orphans: Number((await hostState(page)).orphans ?? 0) });
+  await tb.dispose();
+}
+
+/** Opens the in-page panel (retrying if it raced with the panel restoring itself). */
+export async function openPanel(shadow) {
+  for (let i = 0; i < 3; i++) {
+    if (await shadow.isVisible('[data-testid="panel"]')) return;
+    await shadow.click('[data-testid="panel-toggle"]');
+    try {
+      await poll(() => shadow.isVisible('[data-testid="panel"]'), Boolean, { timeout: 2000 });
+      return;
+    } catch {
+      // raced with the panel restoring itself
+    }
+  }
+  throw new Error('the panel toggle does not open the panel');
 }

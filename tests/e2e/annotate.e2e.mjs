@@ -9,9 +9,15 @@ import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import {
   cssHighlights,
+  highlightWithKey,
   hostState,
   openApiPage,
+  openPanel,
+  openReader,
   paintedTexts,
+  readerPanel,
+  readerToolbar,
+  selectForToolbar,
   selectText,
   sendOk,
   stopServiceWorker,
@@ -19,7 +25,6 @@ import {
   waitReady,
 } from '../../scripts/lib/annotate.mjs';
 import { launchChromium, makeWorkDir } from '../../scripts/lib/chromium.mjs';
-import { ClosedShadow } from '../../scripts/lib/shadow.mjs';
 import {
   EDIT_TEXTS,
   EDITED_URL,
@@ -52,36 +57,11 @@ function freshUrl(site) {
   return url;
 }
 
-async function open(context, url, page) {
-  page ??= await context.newPage();
-  await page.goto(url);
-  await waitReady(page, PUNKTER, url);
-  return page;
-}
-
-const toolbar = (page) => new ClosedShadow(page, 'sagsspor-toolbar');
-const panel = (page) => new ClosedShadow(page, 'sagsspor-root');
-
-/** Selects `text` and waits for the selection toolbar (rendered for the captured selection). */
-async function select(page, text) {
-  await page.bringToFront();
-  const got = await selectText(page, { text });
-  assert.equal(got, text, `"${text}" is on the page`);
-  const tb = toolbar(page);
-  await waitFor(() => tb.isVisible('[data-testid="hl-yellow"]'), Boolean, {
-    what: `the selection toolbar for "${text}"`,
-  });
-  return tb;
-}
-
-/** Highlights `text` with the `h` key (the last colour used) and waits until it is stored. */
-async function highlightKey(page, text) {
-  const before = Number((await hostState(page))?.annotations ?? 0);
-  const tb = await select(page, text);
-  await page.keyboard.press('h');
-  await waitCounts(page, { annotations: before + 1, orphans: Number((await hostState(page)).orphans) });
-  await tb.dispose();
-}
+const open = (context, url, page) => openReader(context, url, PUNKTER, page);
+const toolbar = readerToolbar;
+const panel = readerPanel;
+const select = selectForToolbar;
+const highlightKey = highlightWithKey;
 
 /** Highlights `text` with a colour button of the toolbar (a real mouse click). */
 async function highlightButton(page, text, colour) {
@@ -137,20 +117,6 @@ const forUrl = (list, url) => list.filter((a) => a.page.url === url);
 /** Whether `text` is rendered (visible) on the page: what a reader could select. */
 // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point
 const RENDERED = (text) => document.body.innerText.includes(text);
-
-async function openPanel(shadow) {
-  for (let i = 0; i < 3; i++) {
-    if (await shadow.isVisible('[data-testid="panel"]')) return;
-    await shadow.click('[data-testid="panel-toggle"]');
-    try {
-      await waitFor(() => shadow.isVisible('[data-testid="panel"]'), Boolean, { timeout: 2000 });
-      return;
-    } catch {
-      // raced with the panel restoring itself
-    }
-  }
-  assert.fail('the panel toggle does not open the panel');
-}
 
 describe('Chromium: annotations (issue 3)', () => {
   /** @type {Awaited<ReturnType<typeof launchChromium>>} */

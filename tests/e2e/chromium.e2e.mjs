@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { openPanel } from '../../scripts/lib/annotate.mjs';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { ClosedShadow, collectExceptions } from '../../scripts/lib/shadow.mjs';
 import {
@@ -49,25 +50,6 @@ async function openMinutes(fx, page) {
     },
   );
   return { page, shadow: new ClosedShadow(page) };
-}
-
-/**
- * Opens the panel. It may also reopen by itself (the reader restores a panel
- * left open on an earlier page, asynchronously), so click only while it is
- * closed and retry if a click raced with that.
- */
-async function openPanel(shadow) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await shadow.isVisible('[data-testid="panel"]')) return;
-    await shadow.click('[data-testid="panel-toggle"]');
-    try {
-      await waitFor(() => shadow.isVisible('[data-testid="panel"]'), Boolean, { timeout: 2000 });
-      return;
-    } catch {
-      // raced with the restore; look again
-    }
-  }
-  assert.fail('the panel toggle does not open the panel');
 }
 
 /** Where punkt `n` is in the page (fixture markup knowledge lives in the test, not the product). */

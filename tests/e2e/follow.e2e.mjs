@@ -4,7 +4,7 @@
 // the dashboard's timeline of the case.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openApiPage, sendOk, waitReady } from '../../scripts/lib/annotate.mjs';
+import { openApiPage, openPanel, sendOk, waitReady } from '../../scripts/lib/annotate.mjs';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { ClosedShadow } from '../../scripts/lib/shadow.mjs';
 import {
@@ -187,19 +187,6 @@ describe('Chromium: follow from the in-page outline (issue 4)', () => {
     await ext?.close();
   });
 
-  async function openPanel(shadow) {
-    for (let i = 0; i < 3; i++) {
-      if (await shadow.isVisible('[data-testid="panel"]')) return;
-      await shadow.click('[data-testid="panel-toggle"]');
-      try {
-        await waitFor(() => shadow.isVisible('[data-testid="panel"]'), Boolean, { timeout: 2000 });
-        return;
-      } catch {
-        // raced with the panel restoring itself
-      }
-    }
-    assert.fail('the panel toggle does not open the panel');
-  }
   const pressed = (shadow) =>
     shadow.evaluate(function (n) {
       return this.querySelector(`button[data-follow-punkt="${n}"]`)?.getAttribute('aria-pressed') ?? null;

@@ -8,18 +8,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   cssHighlights,
-  hostState,
+  highlightWithKey,
   openApiPage,
+  openPanel,
+  openReader,
   paintedTexts,
-  selectText,
+  readerPanel,
+  readerToolbar,
   sendOk,
   stopServiceWorker,
   waitCounts,
   waitHost,
-  waitReady,
 } from '../../scripts/lib/annotate.mjs';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
-import { ClosedShadow } from '../../scripts/lib/shadow.mjs';
 import { originalPage } from './fixtures/variants.mjs';
 import { fixture, testSite, waitFor } from './helpers.mjs';
 
@@ -42,43 +43,10 @@ function freshUrl(site) {
   return url;
 }
 
-async function open(context, url) {
-  const page = await context.newPage();
-  await page.goto(url);
-  await waitReady(page, PUNKTER, url);
-  return page;
-}
-
-const toolbar = (page) => new ClosedShadow(page, 'sagsspor-toolbar');
-const panel = (page) => new ClosedShadow(page, 'sagsspor-root');
-
-/** Selects `text` in `page` and presses `h` (highlight); waits until the write is acknowledged. */
-async function highlight(page, text) {
-  const before = Number((await hostState(page))?.annotations ?? 0);
-  await page.bringToFront();
-  assert.equal(await selectText(page, { text }), text, `"${text}" is on the page`);
-  const tb = toolbar(page);
-  await waitFor(() => tb.isVisible('[data-testid="hl-yellow"]'), Boolean, {
-    what: `the selection toolbar for "${text}"`,
-  });
-  await page.keyboard.press('h');
-  await waitCounts(page, { annotations: before + 1 }, `"${text}" highlighted`);
-  await tb.dispose();
-}
-
-async function openPanel(shadow) {
-  for (let i = 0; i < 3; i++) {
-    if (await shadow.isVisible('[data-testid="panel"]')) return;
-    await shadow.click('[data-testid="panel-toggle"]');
-    try {
-      await waitFor(() => shadow.isVisible('[data-testid="panel"]'), Boolean, { timeout: 2000 });
-      return;
-    } catch {
-      // raced with the panel restoring itself
-    }
-  }
-  assert.fail('the panel toggle does not open the panel');
-}
+const open = (context, url) => openReader(context, url, PUNKTER);
+const panel = readerPanel;
+const toolbar = readerToolbar;
+const highlight = highlightWithKey;
 
 /** Waits (at most SYNC_MS) until `page` shows `annotations` without pending writes; returns the ms it took. */
 async function synced(page, annotations, what) {

@@ -25,24 +25,24 @@ import {
 import { queryTokens, wordsOf } from '../../../lib/db/text';
 import { annotation, freshDb, meeting, punkt, T0, uuid } from './helpers';
 
-/** The bench's deterministic data set, smaller: 1,500 annotations over 60 meetings (600 punkter). */
+/** Imports the bench generator's deterministic data set (`annotations` over `meetings`). */
+async function importGenerated(db: SagssporDB, annotations: number, meetings: number) {
+  const src = generateExportSource(annotations, meetings);
+  await importBackup(db, {
+    format: 'sagsspor-backup',
+    version: 1,
+    exportedAt: new Date(T0).toISOString(),
+    ...src,
+    topics: [],
+  });
+  return src;
+}
+
+/** The bench's data set, smaller: 1,500 annotations over 60 meetings (600 punkter). */
 async function benchData(): Promise<SagssporDB> {
   const db = await freshDb();
-  const src = generateExportSource(1500, 60);
-  await importBackup(
-    db,
-    JSON.stringify({
-      format: 'sagsspor-backup',
-      version: 1,
-      exportedAt: new Date(T0).toISOString(),
-      annotations: src.annotations,
-      meetings: src.meetings,
-      appearances: src.appearances ?? [],
-      follows: src.follows ?? [],
-      topics: [],
-    }),
-  );
-  // Some deleted annotations: never in results, on either path.
+  const src = await importGenerated(db, 1500, 60);
+  // Some deleted annotations: never in results.
   for (const a of src.annotations.filter((_, i) => i % 37 === 0)) await softDelete(db, a.id);
   return db;
 }
@@ -168,16 +168,7 @@ describe('in-memory search index', () => {
     expect(await ids('skolevej')).toEqual([]);
 
     // A bulk write (backup import) of many rows.
-    const src = generateExportSource(300, 12);
-    await importBackup(
-      db,
-      JSON.stringify({
-        format: 'sagsspor-backup',
-        version: 1,
-        exportedAt: new Date(T0).toISOString(),
-        ...src,
-      }),
-    );
+    await importGenerated(db, 300, 12);
     for (const q of ['budget', 'skole', 'godkendelse budget'])
       expect((await ids(q)).length).toBeGreaterThan(0);
 
