@@ -3,9 +3,10 @@
 // Firefox ESR against the built extension, pages served at their real URLs.
 //   --no-build            use the existing .output builds
 //   --browser=chromium    only one browser (repeatable; default both)
+//   FILE.e2e.mjs …        only these test files (names or paths)
 // Last line: "e2e: N passed, M failed".
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { ensureBrowsers } from './lib/browsers.mjs';
@@ -26,10 +27,16 @@ export function countResults(output) {
 }
 
 /**
- * Runs the e2e suite. @returns {Promise<{ passed: number, failed: number, skipped: number, code: number }>}
+ * Runs the e2e suite, or only the test files named in `only` (file names or paths; their browsers
+ * follow from the names). @returns {Promise<{ passed: number, failed: number, skipped: number, code: number }>}
  */
-export async function runE2E({ build = true, browsers = ['chromium', 'firefox'] } = {}) {
+export async function runE2E({ build = true, browsers = ['chromium', 'firefox'], only = [] } = {}) {
   const started = Date.now();
+  // firefox*.e2e.mjs and *-firefox.e2e.mjs run in Firefox ESR; every other *.e2e.mjs in Chromium.
+  const browserOf = (f) =>
+    f.startsWith('firefox') || /-firefox\.e2e\.mjs$/.test(f) ? 'firefox' : 'chromium';
+  const wanted = only.map((f) => basename(f));
+  if (wanted.length) browsers = browsers.filter((b) => wanted.some((f) => browserOf(f) === b));
   if (!ensureBrowsers(browsers.map((b) => BROWSERS[b].pkg)))
     return { passed: 0, failed: 1, skipped: 0, code: 1 };
   for (const name of browsers) {
@@ -41,12 +48,14 @@ export async function runE2E({ build = true, browsers = ['chromium', 'firefox'] 
     }
   }
   const dir = join(repoRoot, 'tests/e2e');
-  // firefox*.e2e.mjs and *-firefox.e2e.mjs run in Firefox ESR; every other *.e2e.mjs in Chromium.
-  const browserOf = (f) =>
-    f.startsWith('firefox') || /-firefox\.e2e\.mjs$/.test(f) ? 'firefox' : 'chromium';
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.e2e.mjs') && browsers.includes(browserOf(f)))
+    .filter((f) => !wanted.length || wanted.includes(f))
     .map((f) => join(dir, f));
+  if (wanted.length && files.length !== wanted.length) {
+    console.error(`no such e2e file: ${wanted.filter((f) => !files.some((p) => p.endsWith(f))).join(', ')}`);
+    return { passed: 0, failed: 1, skipped: 0, code: 2 };
+  }
   header(`e2e: ${browsers.join(' + ')} (${files.length} files)`);
   const { code, output } = await run(process.execPath, [
     '--test',
@@ -71,6 +80,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const res = await runE2E({
     build: !args.includes('--no-build'),
     browsers: browsers.length ? browsers : undefined,
+    only: args.filter((a) => !a.startsWith('--')),
   });
   console.log(`e2e: ${res.passed} passed, ${res.failed} failed`);
   process.exit(res.code === 0 && res.failed === 0 ? 0 : 1);

@@ -14,9 +14,15 @@ export const FIREFOX_EXTENSION_UUID = '5a9f1c3e-7b2d-4e6a-9c8b-0d1e2f3a4b5c';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * @param {{ extensionDir?: string, headless?: boolean, site?: import('./site.mjs').Site }} [opts]
+ * `prefs`: extra Firefox preferences (e.g. `extensions.webextOptionalPermissionPrompts: false`).
+ * @param {{ extensionDir?: string, headless?: boolean, site?: import('./site.mjs').Site, prefs?: Record<string, unknown> }} [opts]
  */
-export async function launchFirefox({ extensionDir = firefoxBuildDir, headless = true, site } = {}) {
+export async function launchFirefox({
+  extensionDir = firefoxBuildDir,
+  headless = true,
+  site,
+  prefs = {},
+} = {}) {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
@@ -31,6 +37,7 @@ export async function launchFirefox({ extensionDir = firefoxBuildDir, headless =
       'network.dns.disablePrefetch': true,
       'network.prefetch-next': false,
       'browser.safebrowsing.downloads.remote.enabled': false,
+      ...prefs,
     },
   });
   // A private copy of the build, so a rebuild in the checkout cannot disturb the run.

@@ -9,13 +9,10 @@
 // extension page that does what the button does. The button itself is covered in Chromium
 // (sites.e2e.mjs) and by unit tests.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { FIREFOX_PATH } from '../../scripts/lib/browsers.mjs';
-import { FIREFOX_EXTENSION_UUID } from '../../scripts/lib/firefox.mjs';
+import { launchFirefox } from '../../scripts/lib/firefox.mjs';
 import { firefoxBuildDir } from '../../scripts/lib/paths.mjs';
 import { Site } from '../../scripts/lib/site.mjs';
 import { fixture, HOST_STATE, waitFor } from './helpers.mjs';
@@ -29,12 +26,10 @@ const url = (n) => `https://${HOST}/meeting/${9105328 + n}`;
 const site = new Site();
 for (let n = 0; n < 8; n++) site.add(url(n), { path: fx.path });
 const QUIET_MS = 3000;
-const BASE = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** @type {import('puppeteer-core').Browser} */
-let ff;
-let loadedDir = '';
+/** @type {Awaited<ReturnType<typeof launchFirefox>>} */
+let fox;
 /** @type {import('puppeteer-core').Page} */
 let extPage;
 
@@ -42,55 +37,15 @@ before(async () => {
   const manifest = JSON.parse(readFileSync(join(firefoxBuildDir, 'manifest.json'), 'utf8'));
   assert.ok(manifest.optional_permissions.includes('*://*/*'), 'other sites are optional');
   assert.ok(!manifest.permissions.some((p) => p.includes('example')), 'no test site in the manifest');
-  ff = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({
-        [manifest.browser_specific_settings.gecko.id]: FIREFOX_EXTENSION_UUID,
-      }),
-      // Grant optional permissions asked for in a user gesture without the prompt.
-      'extensions.webextOptionalPermissionPrompts': false,
-      'network.dns.disablePrefetch': true,
-      'network.prefetch-next': false,
-    },
-  });
-  loadedDir = mkdtempSync(join(tmpdir(), 'sagsspor-firefox-sites-'));
-  cpSync(firefoxBuildDir, loadedDir, { recursive: true });
-  await ff.installExtension(loadedDir);
-  extPage = await openExtensionPage('popup.html');
+  // Grant optional permissions asked for in a user gesture without the prompt.
+  fox = await launchFirefox({ site, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+  extPage = await fox.openExtensionPage('popup.html');
 });
 after(async () => {
-  await ff?.close().catch(() => {});
-  if (loadedDir) rmSync(loadedDir, { recursive: true, force: true, maxRetries: 3 });
+  await fox?.close();
 });
 
-async function newPage() {
-  const page = await ff.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    if (!/^https?:/.test(req.url())) return void req.continue();
-    const res = site.respond(req.url());
-    req.respond({ status: res.status, contentType: res.contentType, body: res.body });
-  });
-  return page;
-}
-
-/** moz-extension:// navigation does not report completion over BiDi: poll. */
-async function openExtensionPage(path) {
-  const page = await ff.newPage();
-  page.goto(BASE + path).catch(() => {});
-  for (let i = 0; i < 100; i++) {
-    const ready = await page
-      .evaluate(() => document.readyState === 'complete' && typeof browser === 'object')
-      .catch(() => false);
-    if (ready) return page;
-    await sleep(100);
-  }
-  throw new Error(`timed out opening ${path}`);
-}
+const newPage = () => fox.newPage();
 
 const inExtension = (fn, arg) => extPage.evaluate(fn, arg);
 
