@@ -108,17 +108,42 @@ function pickDecision(sections: Section[]): string | null {
   return found;
 }
 
-function deepLink(ctx: PunktContext, blocks: Block[], c: Candidate): string | null {
+/** What deepLink needs of a page URL, parsed once per distinct URL (a parse asks for every punkt). */
+interface UrlFacts {
+  url: string;
+  /** http(s) or file: deep links are possible. */
+  linkable: boolean;
+  hasId: boolean;
+  /** The URL serialised without its fragment. */
+  noHash: string;
+}
+let lastUrl: UrlFacts | null = null;
+
+function urlFacts(url: string): UrlFacts | null {
+  if (lastUrl?.url === url) return lastUrl;
   let u: URL;
   try {
-    u = new URL(ctx.url);
+    u = new URL(url);
   } catch {
     return null;
   }
-  if (!/^https?:$/.test(u.protocol) && !/^file:$/.test(u.protocol)) return null;
+  const linkable = /^https?:$/.test(u.protocol) || /^file:$/.test(u.protocol);
+  const hasId = u.searchParams.has('id');
+  u.hash = '';
+  lastUrl = { url, linkable, hasId, noHash: u.toString() };
+  return lastUrl;
+}
+
+// Fragment text the URL hash setter keeps as is (no percent-encoding, no '#', tabs or newlines).
+const PLAIN_FRAGMENT = /^[\w.~!$&'()*+,;=:@/?%-]+$/;
+
+function deepLink(ctx: PunktContext, blocks: Block[], c: Candidate): string | null {
+  const facts = urlFacts(ctx.url);
+  if (!facts?.linkable) return null;
   const head = blocks[c.start]!;
   const itemId = ctx.itemId ?? head.dataId ?? blocks[c.end]!.dataId;
-  if (ctx.platform === 'firstagenda' && itemId && u.searchParams.has('id')) {
+  if (ctx.platform === 'firstagenda' && itemId && facts.hasId) {
+    const u = new URL(ctx.url);
     u.searchParams.set('punktid', itemId);
     u.hash = '';
     return u.toString();
@@ -126,10 +151,13 @@ function deepLink(ctx: PunktContext, blocks: Block[], c: Candidate): string | nu
   if (ctx.platform === 'punktpage') return ctx.url;
   const anchor = head.anchor ?? (c.end !== c.start ? blocks[c.end]!.anchor : null);
   if (anchor) {
+    if (PLAIN_FRAGMENT.test(anchor)) return `${facts.noHash}#${anchor}`;
+    const u = new URL(ctx.url);
     u.hash = anchor;
     return u.toString();
   }
-  if (itemId && u.searchParams.has('id')) {
+  if (itemId && facts.hasId) {
+    const u = new URL(ctx.url);
     u.searchParams.set('punktid', itemId);
     return u.toString();
   }
