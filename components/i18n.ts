@@ -115,6 +115,17 @@ export function uiLocale(): string {
 }
 
 /** "2023-06-06" → "6. juni 2023" (da) / "6 June 2023" (en); the ISO string if formatting fails. */
+/** A moment (ms since the epoch) as a date and time in the UI locale and the user's time zone. */
+export function formatDateTime(ms: number): string {
+  try {
+    return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(
+      new Date(ms),
+    );
+  } catch {
+    return new Date(ms).toISOString();
+  }
+}
+
 export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { dateStamp } from '../../lib/export';
 import { ClientError, type DataApi, type ImportSummary, type ImportTable } from '../../lib/ui-client/api';
 import { tr } from '../common/i18n';
+import { formatDateTime } from '../i18n';
 import type { SaveFile } from './save';
 
 export interface BackupViewProps {
@@ -47,7 +48,20 @@ export function BackupView({ api, save, now = Date.now }: BackupViewProps) {
   const [saving, setSaving] = useState<'idle' | 'busy' | 'done' | 'error'>('idle');
   const [savedAs, setSavedAs] = useState('');
   const [restore, setRestore] = useState<Restore>({ step: 'idle' });
+  /** When the last backup was saved (undefined: not known yet). */
+  const [lastBackupAt, setLastBackupAt] = useState<number | null | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let alive = true;
+    api.backupStatus().then(
+      (s) => alive && setLastBackupAt(s.lastBackupAt),
+      () => {},
+    );
+    return () => {
+      alive = false;
+    };
+  }, [api]);
 
   const download = async () => {
     setSaving('busy');
@@ -57,6 +71,9 @@ export function BackupView({ api, save, now = Date.now }: BackupViewProps) {
       await save(new Blob([text], { type: 'application/json;charset=utf-8' }), name);
       setSavedAs(name);
       setSaving('done');
+      // The reminder in the popup waits 30 days from here.
+      const status = await api.markBackupSaved().catch(() => null);
+      setLastBackupAt(status ? status.lastBackupAt : now());
     } catch {
       setSaving('error');
     }
@@ -98,6 +115,13 @@ export function BackupView({ api, save, now = Date.now }: BackupViewProps) {
       </div>
       <h2>{tr('dash_backupDownloadHeading')}</h2>
       <p>{tr('dash_backupDownloadHelp')}</p>
+      {lastBackupAt !== undefined && (
+        <p data-testid="backup-last">
+          {lastBackupAt === null
+            ? tr('dash_backupNever')
+            : tr('dash_backupLast', [formatDateTime(lastBackupAt)])}
+        </p>
+      )}
       <p>
         <button
           type="button"

@@ -78,9 +78,7 @@ export function PopupDataView({ api, data, openDashboard, openUrl, searchDelay =
                   onOpen={(f) => openCase(f.caseKey)}
                   onUnfollow={(f) => data.unfollow(f.caseKey, f.title)}
                 />
-                {data.follows.length > 0 && (
-                  <BackupNotice api={api} onBackup={() => openDashboard('/backup')} />
-                )}
+                <BackupNotice api={api} onBackup={() => openDashboard('/backup')} />
               </>
             )}
           </section>

@@ -364,6 +364,22 @@ export const ImportSummary = z.object({
 });
 export const ImportBackupResponse = ok({ summary: ImportSummary });
 
+/** When the last backup was saved, and whether to remind of one (popup, dashboard). */
+export const BackupStatusMessage = msg('backup/status', {});
+/** The dashboard saved a backup file. */
+export const BackupSavedMessage = msg('backup/markSaved', {});
+/** "Not now" on the reminder. */
+export const BackupSnoozeMessage = msg('backup/snooze', {});
+export const BackupStatus = z.object({
+  lastBackupAt: z.nullable(z.number()),
+  snoozedUntil: z.nullable(z.number()),
+  annotations: z.int(),
+  follows: z.int(),
+  due: z.boolean(),
+});
+export type BackupStatus = z.infer<typeof BackupStatus>;
+export const BackupStatusResponse = ok({ status: BackupStatus });
+
 // ─── meta ──────────────────────────────────────────────────────────────────
 
 /** Settings and flags clients may read and write (booleans). */
@@ -418,6 +434,9 @@ export const DATA_API = {
   'backup/export': { request: ExportBackupMessage, response: ExportBackupResponse },
   'backup/import': { request: ImportBackupMessage, response: ImportBackupResponse },
   'backup/importPart': { request: ImportPartMessage, response: ImportPartResponse },
+  'backup/status': { request: BackupStatusMessage, response: BackupStatusResponse },
+  'backup/markSaved': { request: BackupSavedMessage, response: BackupStatusResponse },
+  'backup/snooze': { request: BackupSnoozeMessage, response: BackupStatusResponse },
   'backup/exportPart': { request: ExportPartMessage, response: ExportPartResponse },
   'meta/get': { request: GetMetaMessage, response: MetaResponse },
   'meta/set': { request: SetMetaMessage, response: MetaResponse },

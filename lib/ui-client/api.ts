@@ -1,6 +1,8 @@
 // The typed interface extension pages (popup, dashboard) use to reach the background's data routes.
 // Components depend on this interface only, so tests pass a fake and the wire format lives in one
 // place (./runtime.ts).
+
+import type { BackupStatus } from '../messages/data';
 import type { Annotation, AnnotationColor } from '../model/annotation';
 import type { BackupV1 } from '../model/backup';
 import type { Appearance, Follow, MeetingRecord, PunktIndexRow, Topic, TopicKind } from '../model/records';
@@ -54,6 +56,8 @@ export interface TableSummary {
   unchanged: number;
   invalid: number;
 }
+export type { BackupStatus };
+
 export type ImportTable = 'annotations' | 'meetings' | 'appearances' | 'follows' | 'topics';
 export type ImportSummary = Record<ImportTable, TableSummary> & {
   problems: Array<{ table: string; index: number; message: string }>;
@@ -93,6 +97,12 @@ export interface DataApi {
   exportBackupText(): Promise<string>;
   /** Throws `ClientError` with code 'not-json' | 'foreign' | 'corrupt' | 'newer-version' for a bad file. */
   importBackup(text: string, dryRun: boolean): Promise<ImportSummary>;
+  /** When the last backup was saved and whether to remind of one. */
+  backupStatus(): Promise<BackupStatus>;
+  /** The backup file was saved. */
+  markBackupSaved(): Promise<BackupStatus>;
+  /** "Not now" on the backup reminder. */
+  snoozeBackupReminder(): Promise<BackupStatus>;
 }
 
 /** The background answered `{ ok: false, error }` (or not at all). */

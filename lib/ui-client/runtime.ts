@@ -80,6 +80,9 @@ export function createRuntimeApi(send: SendFn = runtimeSend): DataApi {
     // Through the text, so a backup of any size can travel (in parts beyond one message's limit).
     exportBackup: async () => JSON.parse(await exportText()),
     exportBackupText: () => exportText(),
+    backupStatus: async () => (await call({ type: 'backup/status' })).status,
+    markBackupSaved: async () => (await call({ type: 'backup/markSaved' })).status,
+    snoozeBackupReminder: async () => (await call({ type: 'backup/snooze' })).status,
     importBackup: async (text, dryRun) => {
       if (text.length <= TRANSFER_PART_CHARS)
         return (await call({ type: 'backup/import', data: text, dryRun })).summary;

@@ -255,3 +255,20 @@ describe('persistence', () => {
     expect(await persistence({})).toEqual({ persisted: false, supported: false });
   });
 });
+
+describe('backup reminder routes', () => {
+  it('report and record the last backup for extension pages only', async () => {
+    const h = harness();
+    await h.send({ type: 'annotations/upsert', annotation: annotation(1) }, contentScript());
+    expect((await h.send({ type: 'backup/status' }, popup)).status).toMatchObject({
+      lastBackupAt: null,
+      annotations: 1,
+      due: true,
+    });
+    expect(h.router({ type: 'backup/markSaved' }, contentScript())).toBeNull();
+    const saved = await h.send({ type: 'backup/markSaved' }, dashboard);
+    expect(saved.status).toMatchObject({ lastBackupAt: h.now.value, due: false });
+    const snoozed = await h.send({ type: 'backup/snooze' }, popup);
+    expect(snoozed.status.snoozedUntil).toBeGreaterThan(h.now.value);
+  });
+});

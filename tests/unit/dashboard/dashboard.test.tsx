@@ -252,6 +252,27 @@ describe('dashboard: backup', () => {
     expect(name).toMatch(/^sagsspor-backup-2026-11-2\d\.json$/);
     expect(await blob.text()).toBe('{"format":"sagsspor-backup"}');
   });
+
+  it('says when the last backup was saved, and records a new one only once the file is saved', async () => {
+    const api = dashApi({ exportBackupText: vi.fn(async () => '{"format":"sagsspor-backup"}') });
+    const failing = vi.fn(async () => {
+      throw new Error('disk full');
+    });
+    await mount(root, api, '#/backup', failing);
+    expect(root.querySelector('[data-testid="backup-last"]')?.textContent).toBe(
+      'Du har ikke taget en backup endnu.',
+    );
+    await click('[data-testid="backup-download"]');
+    await flush();
+    expect(api.markBackupSaved).not.toHaveBeenCalled();
+
+    render(null, root);
+    await mount(root, api, '#/backup');
+    await click('[data-testid="backup-download"]');
+    await flush();
+    expect(api.markBackupSaved).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('[data-testid="backup-last"]')?.textContent).toMatch(/^Seneste backup: .*2026/);
+  });
 });
 
 describe('dashboard: settings', () => {

@@ -1,7 +1,7 @@
 // A DataApi double for UI tests: in-memory follows/topics, every method a vi.fn.
 import { vi } from 'vitest';
 import type { Follow } from '../../../lib/model/records';
-import type { DataApi, SearchHits, TopicWithCount } from '../../../lib/ui-client/api';
+import type { BackupStatus, DataApi, SearchHits, TopicWithCount } from '../../../lib/ui-client/api';
 
 export function follow(over: Partial<Follow> & Pick<Follow, 'caseKey' | 'title'>): Follow {
   return {
@@ -20,8 +20,35 @@ export function follow(over: Partial<Follow> & Pick<Follow, 'caseKey' | 'title'>
 
 const never = () => Promise.reject(new Error('not in this test'));
 
-export function fakeApi(init: { follows?: Follow[]; topics?: TopicWithCount[]; hits?: SearchHits } = {}) {
+const DAY = 24 * 60 * 60 * 1000;
+
+export function fakeApi(
+  init: {
+    follows?: Follow[];
+    topics?: TopicWithCount[];
+    hits?: SearchHits;
+    annotations?: number;
+    lastBackupAt?: number | null;
+  } = {},
+) {
   let follows = [...(init.follows ?? [])];
+  let lastBackupAt = init.lastBackupAt ?? null;
+  let snoozedUntil: number | null = null;
+  /** As lib/db backupStatus: something to lose, no backup for 30 days, not snoozed. */
+  const status = (): BackupStatus => {
+    const now = Date.now();
+    const annotations = init.annotations ?? 0;
+    return {
+      lastBackupAt,
+      snoozedUntil,
+      annotations,
+      follows: follows.length,
+      due:
+        annotations + follows.length > 0 &&
+        (lastBackupAt === null || now - lastBackupAt >= 30 * DAY) &&
+        (snoozedUntil === null || now >= snoozedUntil),
+    };
+  };
   const unfollowed = new Map<string, Follow>();
   const topics = [...(init.topics ?? [])];
   const flags = new Map<string, boolean>();
@@ -67,6 +94,15 @@ export function fakeApi(init: { follows?: Follow[]; topics?: TopicWithCount[]; h
     exportBackup: vi.fn(never),
     exportBackupText: vi.fn(never),
     importBackup: vi.fn(never),
+    backupStatus: vi.fn(async () => status()),
+    markBackupSaved: vi.fn(async () => {
+      lastBackupAt = Date.now();
+      return status();
+    }),
+    snoozeBackupReminder: vi.fn(async () => {
+      snoozedUntil = Date.now() + 30 * DAY;
+      return status();
+    }),
   } satisfies DataApi;
   return api;
 }

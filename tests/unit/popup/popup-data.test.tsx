@@ -121,25 +121,50 @@ describe('popup: followed cases', () => {
   });
 });
 
-describe('popup: backup notice', () => {
-  it('once there is something to lose, says uninstalling deletes it and links to the backup', async () => {
+describe('popup: backup reminder', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('once there is something to lose and no backup, says uninstalling deletes it and links to the backup', async () => {
     const api = fakeApi({ follows: [follow({ caseKey: 'ballerup:a', title: 'A' })] });
     const { openDashboard } = await show(api);
     const notice = root.querySelector('[data-testid="backup-notice"]')!;
+    expect(notice.getAttribute('role')).toBe('note');
     expect(notice.textContent).toContain('slettes');
-    await act(async () => notice.querySelector<HTMLButtonElement>('button')!.click());
+    await act(async () =>
+      notice.querySelector<HTMLButtonElement>('[data-testid="backup-notice-backup"]')!.click(),
+    );
     expect(openDashboard).toHaveBeenCalledWith('/backup');
+    expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
+    // Opening the backup page is not a backup: it reminds again next time.
+    expect(api.snoozeBackupReminder).not.toHaveBeenCalled();
+  });
+
+  it('reminds when the last backup is over 30 days old, with its age; "Not now" waits 30 days', async () => {
+    const api = fakeApi({ annotations: 3, lastBackupAt: Date.now() - 45 * DAY });
+    await show(api);
+    const notice = root.querySelector('[data-testid="backup-notice"]')!;
+    expect(notice.textContent).toContain('45 dage gammel');
+    await act(async () =>
+      notice.querySelector<HTMLButtonElement>('[data-testid="backup-notice-later"]')!.click(),
+    );
+    expect(api.snoozeBackupReminder).toHaveBeenCalled();
     expect(api.setFlag).toHaveBeenCalledWith('persistNoticeShown', true);
+    expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
+    render(null, root);
+    await show(api);
     expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
   });
 
-  it('is not shown when nothing is followed, or once it was seen', async () => {
+  it('is not shown with nothing to lose, or with a recent backup', async () => {
     await show(fakeApi());
     expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
     render(null, root);
-    const api = fakeApi({ follows: [follow({ caseKey: 'ballerup:a', title: 'A' })] });
-    await api.setFlag('persistNoticeShown', true);
-    await show(api);
+    await show(
+      fakeApi({
+        follows: [follow({ caseKey: 'ballerup:a', title: 'A' })],
+        lastBackupAt: Date.now() - 2 * DAY,
+      }),
+    );
     expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
   });
 });

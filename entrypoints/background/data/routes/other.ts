@@ -1,19 +1,25 @@
 // Topics, search, backup and settings. All but settings are for extension pages only.
 import {
   addTopic,
+  backupStatus,
   exportBackup,
   getMeta,
   importBackup,
+  markBackupSaved,
   NotFoundError,
   punkterForTopic,
   removeTopic,
   restoreTopic,
   search,
   setMeta,
+  snoozeBackupReminder,
   topicsWithCounts,
 } from '../../../../lib/db';
 import {
   AddTopicMessage,
+  BackupSavedMessage,
+  BackupSnoozeMessage,
+  BackupStatusMessage,
   ExportBackupMessage,
   ExportPartMessage,
   GetMetaMessage,
@@ -89,12 +95,26 @@ export function otherRoutes(deps: DataDeps & WithChanges): Record<string, DataRo
       received: transfers.putPart(m.transfer, m.index, m.count, m.text),
     })),
 
+    'backup/status': def(BackupStatusMessage, PAGES, async (_m, { db, now }) => ({
+      ok: true,
+      status: await backupStatus(db, now),
+    })),
+
+    'backup/markSaved': def(BackupSavedMessage, PAGES, async (_m, { db, now }) => {
+      await markBackupSaved(db, now);
+      return { ok: true, status: await backupStatus(db, now) };
+    }),
+
+    'backup/snooze': def(BackupSnoozeMessage, PAGES, async (_m, { db, now }) => {
+      await snoozeBackupReminder(db, now);
+      return { ok: true, status: await backupStatus(db, now) };
+    }),
+
     'backup/import': def(ImportBackupMessage, PAGES, async (m, { db }) => {
       let data = m.data;
       if (m.transfer) {
         data = transfers.takeUpload(m.transfer) ?? undefined;
-        if (data === undefined)
-          throw new NotFoundError('transfer', m.transfer);
+        if (data === undefined) throw new NotFoundError('transfer', m.transfer);
       }
       if (data === undefined) throw new RangeError('No backup file: send data or transfer.');
       const summary = await importBackup(db, data, { dryRun: m.dryRun });
