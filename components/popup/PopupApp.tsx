@@ -212,7 +212,8 @@ function PopupBody({
                         <FollowButton
                           punkt={p.number}
                           title={p.title}
-                          followed={on}
+                          // Only the first followed rows are in yet: a case not among them is unknown.
+                          followed={on || followData.complete ? on : null}
                           onToggle={() =>
                             on ? followData.unfollow(input.caseKey, input.title) : followData.follow(input)
                           }

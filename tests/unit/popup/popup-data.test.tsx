@@ -195,6 +195,50 @@ describe('popup: follow from the current page', () => {
     expect(after.textContent).toBe('Følger ✓');
     expect(rows()).toEqual(['ballerup:00.01.10-P35-7-22']);
   });
+
+  it('never shows a wrong "Følg sag" while only the first followed rows are in', async () => {
+    const followedCase = follow({ caseKey: 'ballerup:00.01.10-P35-7-22', title: 'Meddelelser' });
+    const others = Array.from({ length: 60 }, (_, i) =>
+      follow({ caseKey: `ballerup:x${i}`, title: `Sag ${i}`, lastActivity: 1000 - i }),
+    );
+    const api = fakeApi({ follows: [...others, followedCase] });
+    let releaseFull!: () => void;
+    const full = new Promise<void>((r) => (releaseFull = r));
+    const listFollowed = api.listFollowed.getMockImplementation()!;
+    api.listFollowed.mockImplementation(async () => {
+      await full;
+      return listFollowed();
+    });
+    await act(async () => {
+      render(
+        <PopupApp
+          load={async () => ({
+            kind: 'model',
+            model: { status: 'recognised', url: 'https://dagsorden.ballerup.dk/m/1', result: recognised() },
+          })}
+          jump={vi.fn(async () => true)}
+          data={{
+            api,
+            firstFollows: async () => others.slice(0, 50),
+            openDashboard: vi.fn(),
+            openUrl: vi.fn(),
+          }}
+        />,
+        root,
+      );
+    });
+    await flush();
+    const b1 = () => root.querySelector<HTMLButtonElement>('button[data-follow-punkt="1"]')!;
+    expect(b1().disabled).toBe(true);
+    expect(b1().getAttribute('aria-busy')).toBe('true');
+    expect(b1().textContent).not.toBe('Følg sag');
+    expect(b1().getAttribute('aria-label')).toBe('Følg sag: punkt 1, Meddelelser');
+    await act(async () => releaseFull());
+    await flush();
+    expect(b1().disabled).toBe(false);
+    expect(b1().textContent).toBe('Følger ✓');
+    expect(b1().getAttribute('aria-pressed')).toBe('true');
+  });
 });
 
 describe('popup: search', () => {
