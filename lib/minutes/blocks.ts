@@ -75,6 +75,8 @@ const F_LI = 16384;
 const F_OL = 32768;
 const F_UL = 65536;
 const LEVEL_SHIFT = 20;
+/** Blocks that change the walk's state (chrome, main, lists, toggles) even without attributes. */
+const F_STATEFUL = F_CHROME | F_HEADER | F_MAIN | F_SUMMARY | F_LI | F_OL | F_UL;
 
 const TAGS = new Map<string, number>();
 for (const t of (
@@ -260,8 +262,11 @@ export function extractBlocks(root: Element): Extract {
       if (d > MAX_DEPTH) {
         addText(el.textContent ?? '');
       } else if (f & F_BLOCK) {
-        flush();
-        enterBlock(el, name, f, d + 1, idx);
+        if (pieces !== 0) flush();
+        // Most blocks (p, div, h4 without attributes) need no state beyond their owner: a lean path.
+        const attrs = el.hasAttributes();
+        if (attrs || f & F_STATEFUL) enterBlock(el, name, f, d + 1, idx, attrs);
+        else plainBlock(el, name, (f >>> LEVEL_SHIFT) & 7, d + 1, idx);
         atStart = false;
       } else if (f & F_BR) {
         run = pieces === 0 ? '\n' : `${run}\n`;
@@ -298,14 +303,13 @@ export function extractBlocks(root: Element): Extract {
     }
   };
 
-  const enterBlock = (el: Element, name: string, f: number, d: number, pos: number) => {
+  const enterBlock = (el: Element, name: string, f: number, d: number, pos: number, attrs: boolean) => {
     let isChrome = (f & F_CHROME) !== 0 || ((f & F_HEADER) !== 0 && main === 0);
     let isMain = (f & F_MAIN) !== 0;
     let b = false;
     let h = (f & F_SUMMARY) !== 0;
     let level = (f >>> LEVEL_SHIFT) & 7;
     let prevData: string | null | undefined;
-    const attrs = el.hasAttributes();
     if (attrs) {
       const id = el.id;
       if (id) anchor = id;
@@ -340,6 +344,21 @@ export function extractBlocks(root: Element): Extract {
     else if (f & F_UL) olNext = 0;
     if (b) bold++;
     if (h) hint++;
+    plainBlock(el, name, level, d, pos);
+    if (isChrome) chrome--;
+    if (isMain) main--;
+    if (f & F_LI) {
+      list--;
+      pendingOrd = 0;
+    }
+    if (f & (F_OL | F_UL)) olNext = savedOl;
+    if (b) bold--;
+    if (h) hint--;
+    if (prevData !== undefined) dataId = prevData;
+  };
+
+  /** A block as its own run owner: its text, then the owner before it again. */
+  const plainBlock = (el: Element, name: string, level: number, d: number, pos: number) => {
     const so = owner;
     const sp = ownerPos;
     const st = ownerTag;
@@ -389,19 +408,16 @@ export function extractBlocks(root: Element): Extract {
     ownerPos = sp;
     ownerTag = st;
     ownerLevel = sl;
-    if (isChrome) chrome--;
-    if (isMain) main--;
-    if (f & F_LI) {
-      list--;
-      pendingOrd = 0;
-    }
-    if (f & (F_OL | F_UL)) olNext = savedOl;
-    if (b) bold--;
-    if (h) hint--;
-    if (prevData !== undefined) dataId = prevData;
   };
 
-  enterBlock(root, root.localName, TAGS.get(root.localName) ?? slowFlags(root.localName), 0, -1);
+  enterBlock(
+    root,
+    root.localName,
+    TAGS.get(root.localName) ?? slowFlags(root.localName),
+    0,
+    -1,
+    root.hasAttributes(),
+  );
   return { root, blocks, jsonScripts };
 }
 
