@@ -143,104 +143,126 @@ function slowFlags(name: string): number {
 
 /** Extract blocks from `root` (usually document.body). Never mutates the DOM. */
 export function extractBlocks(root: Element): Extract {
-  const blocks: Block[] = [];
-  const jsonScripts: string[] = [];
-  let bold = 0;
-  let hint = 0;
-  let chrome = 0;
-  let main = 0;
-  let list = 0;
-  // <ol> item numbering: the next ordinal in the innermost <ol>, and the ordinal waiting for its first block.
-  let olNext = 0;
-  let pendingOrd = 0;
-  let anchor: string | null = null;
-  let dataId: string | null = null;
-  // The block element that owns the current inline run.
-  let owner: Element = root;
-  let ownerPos = -1;
-  let ownerTag = root.localName;
-  let ownerLevel = 0;
-  let atStart = true;
-  // The current inline run: its text and how many pieces it has.
-  let run = '';
-  let pieces = 0;
-  let runEl: Element | null = null;
-  let runPos = -1;
-  let boldSeen = false;
-  let plainSeen = false;
-  let lead = '';
-  let leadDone = false;
-  let runHint = false;
+  const x = new Extractor(root);
+  x.enterBlock(
+    root,
+    root.localName,
+    TAGS.get(root.localName) ?? slowFlags(root.localName),
+    0,
+    -1,
+    root.hasAttributes(),
+  );
+  return { root, blocks: x.blocks, jsonScripts: x.jsonScripts };
+}
 
-  const flush = () => {
-    if (pieces === 0) return;
-    const raw = run;
-    run = '';
-    pieces = 0;
+// The walk's state lives in one object with module-level methods (not closures made per call): the
+// engine then compiles each method once for all parses instead of once per closure.
+class Extractor {
+  blocks: Block[] = [];
+  jsonScripts: string[] = [];
+  bold = 0;
+  hint = 0;
+  chrome = 0;
+  main = 0;
+  list = 0;
+  // <ol> item numbering: the next ordinal in the innermost <ol>, and the ordinal waiting for its first block.
+  olNext = 0;
+  pendingOrd = 0;
+  anchor: string | null = null;
+  dataId: string | null = null;
+  // The block element that owns the current inline run.
+  owner: Element;
+  ownerPos = -1;
+  ownerTag: string;
+  ownerLevel = 0;
+  atStart = true;
+  // The current inline run: its text and how many pieces it has.
+  run = '';
+  pieces = 0;
+  runEl: Element | null = null;
+  runPos = -1;
+  boldSeen = false;
+  plainSeen = false;
+  lead = '';
+  leadDone = false;
+  runHint = false;
+
+  constructor(root: Element) {
+    this.owner = root;
+    this.ownerTag = root.localName;
+  }
+
+  flush(): void {
+    if (this.pieces === 0) return;
+    const raw = this.run;
+    this.run = '';
+    this.pieces = 0;
     const text = collapse(raw);
     if (text) {
-      blocks.push({
+      const runEl = this.runEl;
+      const lead = this.lead;
+      this.blocks.push({
         text,
         raw,
-        tag: ownerTag,
-        level: ownerLevel,
-        bold: boldSeen && !plainSeen,
-        hint: runHint || hint > 0,
-        chrome: chrome > 0,
-        inList: list > 0,
-        ord: pendingOrd,
+        tag: this.ownerTag,
+        level: this.ownerLevel,
+        bold: this.boldSeen && !this.plainSeen,
+        hint: this.runHint || this.hint > 0,
+        chrome: this.chrome > 0,
+        inList: this.list > 0,
+        ord: this.pendingOrd,
         lead: lead ? lead.replace(/\s+/g, ' ').trim() : '',
-        el: runEl ?? owner,
-        pos: runEl ? runPos : ownerPos,
+        el: runEl ?? this.owner,
+        pos: runEl ? this.runPos : this.ownerPos,
         sh: undefined,
         kind: undefined,
-        anchor,
-        dataId,
+        anchor: this.anchor,
+        dataId: this.dataId,
       });
-      anchor = null;
-      pendingOrd = 0;
+      this.anchor = null;
+      this.pendingOrd = 0;
     }
-    runEl = null;
-    boldSeen = false;
-    plainSeen = false;
-    lead = '';
-    leadDone = false;
-    runHint = false;
-  };
+    this.runEl = null;
+    this.boldSeen = false;
+    this.plainSeen = false;
+    this.lead = '';
+    this.leadDone = false;
+    this.runHint = false;
+  }
 
-  const addText = (data: string) => {
-    if (pieces === 0 && !runEl && !atStart && data.trim()) {
-      runEl = owner;
-      runPos = ownerPos;
+  addText(data: string): void {
+    if (this.pieces === 0 && !this.runEl && !this.atStart && data.trim()) {
+      this.runEl = this.owner;
+      this.runPos = this.ownerPos;
     }
-    run = pieces === 0 ? data : run + data;
-    pieces++;
-    if (bold > 0) {
-      if (!leadDone && (lead || hasLetter(data))) lead += data;
-      if (!boldSeen && hasLetter(data)) boldSeen = true;
-    } else if (!plainSeen && hasLetter(data)) {
-      plainSeen = true;
-      leadDone = true;
+    this.run = this.pieces === 0 ? data : this.run + data;
+    this.pieces++;
+    if (this.bold > 0) {
+      if (!this.leadDone && (this.lead || hasLetter(data))) this.lead += data;
+      if (!this.boldSeen && hasLetter(data)) this.boldSeen = true;
+    } else if (!this.plainSeen && hasLetter(data)) {
+      this.plainSeen = true;
+      this.leadDone = true;
     }
-  };
+  }
 
-  const visit = (parent: Node, d: number) => {
+  visit(parent: Node, d: number): void {
     // Element index among the parent's element children (for DomRef paths).
     let idx = -1;
     for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
       const type = n.nodeType;
       if (type === 3) {
         const data = (n as Text).data;
-        if (pieces === 0) {
+        if (this.pieces === 0) {
           // Formatting whitespace between blocks (nothing in the run yet): skip.
           if (isBlank(data)) continue;
-        } else if (bold === 0 && plainSeen) {
+        } else if (this.bold === 0 && this.plainSeen) {
           // Fast path: plain text continuing a run that already has a letter.
-          run += data;
-          pieces++;
+          this.run += data;
+          this.pieces++;
           continue;
         }
-        addText(data);
+        this.addText(data);
         continue;
       }
       if (type !== 1) continue; // comments, CDATA, processing instructions
@@ -255,56 +277,59 @@ export function extractBlocks(root: Element): Extract {
       if (f & F_SKIP) {
         if (f & F_SCRIPT) {
           const t = el.getAttribute('type');
-          if (t && /json/i.test(t) && !/ld\+json/i.test(t)) jsonScripts.push(el.textContent ?? '');
+          if (t && /json/i.test(t) && !/ld\+json/i.test(t)) this.jsonScripts.push(el.textContent ?? '');
         }
         continue;
       }
       if (d > MAX_DEPTH) {
-        addText(el.textContent ?? '');
+        this.addText(el.textContent ?? '');
       } else if (f & F_BLOCK) {
-        if (pieces !== 0) flush();
+        if (this.pieces !== 0) this.flush();
         // Most blocks (p, div, h4 without attributes) need no state beyond their owner: a lean path.
         const attrs = el.hasAttributes();
-        if (attrs || f & F_STATEFUL) enterBlock(el, name, f, d + 1, idx, attrs);
-        else plainBlock(el, name, (f >>> LEVEL_SHIFT) & 7, d + 1, idx);
-        atStart = false;
+        if (attrs || f & F_STATEFUL) this.enterBlock(el, name, f, d + 1, idx, attrs);
+        else this.plainBlock(el, name, (f >>> LEVEL_SHIFT) & 7, d + 1, idx);
+        this.atStart = false;
       } else if (f & F_BR) {
-        run = pieces === 0 ? '\n' : `${run}\n`;
-        pieces++;
-      } else {
-        let b = (f & F_BOLD) !== 0;
-        let h = (f & F_TOGGLE) !== 0;
-        if (f & F_ATTRS && el.hasAttributes()) {
-          const id = el.id || (f & F_A ? el.getAttribute('name') : null);
-          if (id && pieces === 0) anchor = id;
-          if (!b && f & F_SPAN) b = isBoldStyle(el);
-          if (!h) {
-            const cls = el.getAttribute('class');
-            h = el.hasAttribute('aria-expanded') || (!!cls && HINT_CLASS.test(cls));
-          }
-        }
-        if (pieces === 0 && !runEl && !atStart) {
-          runEl = el;
-          runPos = idx;
-        }
-        if (b) bold++;
-        if (h) {
-          hint++;
-          runHint = true;
-        }
-        visit(el, d + 1);
-        if (b) bold--;
-        if (h) hint--;
-        if (f & F_CELL) {
-          run = pieces === 0 ? '\t' : `${run}\t`;
-          pieces++;
-        }
+        this.run = this.pieces === 0 ? '\n' : `${this.run}\n`;
+        this.pieces++;
+      } else this.inline(el, f, d, idx);
+    }
+  }
+
+  /** An inline element (span, a, strong, td…): its text joins the current run. */
+  inline(el: Element, f: number, d: number, idx: number): void {
+    let b = (f & F_BOLD) !== 0;
+    let h = (f & F_TOGGLE) !== 0;
+    if (f & F_ATTRS && el.hasAttributes()) {
+      const id = el.id || (f & F_A ? el.getAttribute('name') : null);
+      if (id && this.pieces === 0) this.anchor = id;
+      if (!b && f & F_SPAN) b = isBoldStyle(el);
+      if (!h) {
+        const cls = el.getAttribute('class');
+        h = el.hasAttribute('aria-expanded') || (!!cls && HINT_CLASS.test(cls));
       }
     }
-  };
+    if (this.pieces === 0 && !this.runEl && !this.atStart) {
+      this.runEl = el;
+      this.runPos = idx;
+    }
+    if (b) this.bold++;
+    if (h) {
+      this.hint++;
+      this.runHint = true;
+    }
+    this.visit(el, d + 1);
+    if (b) this.bold--;
+    if (h) this.hint--;
+    if (f & F_CELL) {
+      this.run = this.pieces === 0 ? '\t' : `${this.run}\t`;
+      this.pieces++;
+    }
+  }
 
-  const enterBlock = (el: Element, name: string, f: number, d: number, pos: number, attrs: boolean) => {
-    let isChrome = (f & F_CHROME) !== 0 || ((f & F_HEADER) !== 0 && main === 0);
+  enterBlock(el: Element, name: string, f: number, d: number, pos: number, attrs: boolean): void {
+    let isChrome = (f & F_CHROME) !== 0 || ((f & F_HEADER) !== 0 && this.main === 0);
     let isMain = (f & F_MAIN) !== 0;
     let b = false;
     let h = (f & F_SUMMARY) !== 0;
@@ -312,14 +337,14 @@ export function extractBlocks(root: Element): Extract {
     let prevData: string | null | undefined;
     if (attrs) {
       const id = el.id;
-      if (id) anchor = id;
+      if (id) this.anchor = id;
       const data =
         el.getAttribute('data-punkt-id') ??
         el.getAttribute('data-item-id') ??
         el.getAttribute('data-agenda-item-id');
       if (data) {
-        prevData = dataId;
-        dataId = data;
+        prevData = this.dataId;
+        this.dataId = data;
       }
       const role = el.getAttribute('role');
       const cls = el.getAttribute('class');
@@ -333,41 +358,41 @@ export function extractBlocks(root: Element): Extract {
       h = h || (!!cls && HINT_CLASS.test(cls)) || el.hasAttribute('aria-expanded');
       if (role === 'heading') level = Number(el.getAttribute('aria-level')) || 2;
     }
-    if (isChrome) chrome++;
-    if (isMain) main++;
+    if (isChrome) this.chrome++;
+    if (isMain) this.main++;
     if (f & F_LI) {
-      list++;
-      if (olNext > 0) pendingOrd = olNext++;
+      this.list++;
+      if (this.olNext > 0) this.pendingOrd = this.olNext++;
     }
-    const savedOl = olNext;
-    if (f & F_OL) olNext = (attrs && Number.parseInt(el.getAttribute('start') ?? '', 10)) || 1;
-    else if (f & F_UL) olNext = 0;
-    if (b) bold++;
-    if (h) hint++;
-    plainBlock(el, name, level, d, pos);
-    if (isChrome) chrome--;
-    if (isMain) main--;
+    const savedOl = this.olNext;
+    if (f & F_OL) this.olNext = (attrs && Number.parseInt(el.getAttribute('start') ?? '', 10)) || 1;
+    else if (f & F_UL) this.olNext = 0;
+    if (b) this.bold++;
+    if (h) this.hint++;
+    this.plainBlock(el, name, level, d, pos);
+    if (isChrome) this.chrome--;
+    if (isMain) this.main--;
     if (f & F_LI) {
-      list--;
-      pendingOrd = 0;
+      this.list--;
+      this.pendingOrd = 0;
     }
-    if (f & (F_OL | F_UL)) olNext = savedOl;
-    if (b) bold--;
-    if (h) hint--;
-    if (prevData !== undefined) dataId = prevData;
-  };
+    if (f & (F_OL | F_UL)) this.olNext = savedOl;
+    if (b) this.bold--;
+    if (h) this.hint--;
+    if (prevData !== undefined) this.dataId = prevData;
+  }
 
   /** A block as its own run owner: its text, then the owner before it again. */
-  const plainBlock = (el: Element, name: string, level: number, d: number, pos: number) => {
-    const so = owner;
-    const sp = ownerPos;
-    const st = ownerTag;
-    const sl = ownerLevel;
-    owner = el;
-    ownerPos = pos;
-    ownerTag = name;
-    ownerLevel = level;
-    atStart = true;
+  plainBlock(el: Element, name: string, level: number, d: number, pos: number): void {
+    const so = this.owner;
+    const sp = this.ownerPos;
+    const st = this.ownerTag;
+    const sl = this.ownerLevel;
+    this.owner = el;
+    this.ownerPos = pos;
+    this.ownerTag = name;
+    this.ownerLevel = level;
+    this.atStart = true;
     const first = el.firstChild;
     if (first !== null) {
       // Fast path: a block whose only child is a text node (most paragraphs, items, headings).
@@ -375,50 +400,40 @@ export function extractBlocks(root: Element): Extract {
         const data = (first as Text).data;
         if (isBlank(data)) {
           // nothing to read
-        } else if (bold === 0 && runEl === null && !runHint) {
+        } else if (this.bold === 0 && this.runEl === null && !this.runHint) {
           // Not bold, no pending inline run: the block is the text itself (what addText + flush make).
           const text = collapse(data);
           if (text) {
-            blocks.push({
+            this.blocks.push({
               text,
               raw: data,
               tag: name,
               level,
               bold: false,
-              hint: hint > 0,
-              chrome: chrome > 0,
-              inList: list > 0,
-              ord: pendingOrd,
+              hint: this.hint > 0,
+              chrome: this.chrome > 0,
+              inList: this.list > 0,
+              ord: this.pendingOrd,
               lead: '',
               el,
               pos,
               sh: undefined,
               kind: undefined,
-              anchor,
-              dataId,
+              anchor: this.anchor,
+              dataId: this.dataId,
             });
-            anchor = null;
-            pendingOrd = 0;
+            this.anchor = null;
+            this.pendingOrd = 0;
           }
-        } else addText(data);
-      } else visit(el, d);
+        } else this.addText(data);
+      } else this.visit(el, d);
     }
-    flush();
-    owner = so;
-    ownerPos = sp;
-    ownerTag = st;
-    ownerLevel = sl;
-  };
-
-  enterBlock(
-    root,
-    root.localName,
-    TAGS.get(root.localName) ?? slowFlags(root.localName),
-    0,
-    -1,
-    root.hasAttributes(),
-  );
-  return { root, blocks, jsonScripts };
+    this.flush();
+    this.owner = so;
+    this.ownerPos = sp;
+    this.ownerTag = st;
+    this.ownerLevel = sl;
+  }
 }
 
 function isBoldStyle(el: Element): boolean {
