@@ -5,7 +5,7 @@ import type { Block } from './blocks';
 import { caseNumberFromLine } from './casenumber';
 import { blockKind, endsSentence, headingish, isSectionHeading } from './headings';
 import type { PathFn } from './paths';
-import { collapse, isSpace, lines } from './text';
+import { collapse, lines } from './text';
 import { attendanceNames, sectionKind } from './vocabulary';
 
 export interface BodyParse {
@@ -158,19 +158,14 @@ export function rowLine(raw: string): string {
   return cleanCells(s) ? s : s.split('\t').map(collapse).join('\t');
 }
 
+// Where a row's cells are not already collapsed: other whitespace or a zero-width space, a space at a
+// cell's start (line start, after a tab or a space: also double spaces) or at its end (before a tab or
+// at the line end).
+const UNCLEAN_CELLS = /[^\S\t ]|\u200b|(?:^|[\t ]) | (?:\t|$)/;
+
 /** True when every tab-separated cell of `s` is already collapsed (single inner spaces, no edge spaces). */
 function cleanCells(s: string): boolean {
-  let prev = 9;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 9) {
-      if (prev !== 9 && isSpace(prev)) return false;
-    } else if (c === 32) {
-      if (prev === 9 || prev === 32) return false;
-    } else if (c === 0x200b || isSpace(c)) return false;
-    prev = c;
-  }
-  return prev === 9 || !isSpace(prev);
+  return !UNCLEAN_CELLS.test(s);
 }
 
 function domRef(blocks: Block[], start: number, end: number, punktEnd: number[] | null, pathOf: PathFn) {
