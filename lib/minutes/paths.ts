@@ -9,8 +9,10 @@ import type { Block } from './blocks';
 export type PathFn = (b: Block | undefined) => NodePath | null;
 
 function extend(path: number[], i: number): number[] {
-  const out = path.slice();
-  out.push(i);
+  const n = path.length;
+  const out = new Array<number>(n + 1);
+  for (let k = 0; k < n; k++) out[k] = path[k]!;
+  out[n] = i;
   return out;
 }
 

@@ -102,8 +102,8 @@ export function parseBody(
       continue;
     }
     // "Beslutning: Godkendt." on one line.
-    // Only a colon within the first 41 characters matters (no need to scan a long paragraph).
-    const colon = (t.length > 41 ? t.slice(0, 41) : t).indexOf(':');
+    // Only a colon within the first 41 characters matters: look there first (a long paragraph need not be scanned).
+    const colon = t.lastIndexOf(':', 40) < 0 ? -1 : t.indexOf(':');
     if (colon > 2 && colon <= 40 && !headingish(b)) {
       const k = sectionKind(t.slice(0, colon));
       if (k && k !== 'andet') {

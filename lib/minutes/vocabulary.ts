@@ -119,6 +119,10 @@ function maybeVocabulary(heading: string): boolean {
   return INNER.test(heading);
 }
 
+// All rules as one pattern: one test rejects most headings that no rule matches (every rule is
+// anchored at the start, so the alternation matches exactly when some rule does).
+const ANY_RULE = new RegExp(RULES.map(([re]) => `(?:${re.source})`).join('|'), 'u');
+
 /** Classify a section heading; null when it is not known section vocabulary. */
 export function sectionKind(heading: string): SectionKind | null {
   return mayBeSectionHeading(heading) ? classifyHeading(heading) : null;
@@ -132,7 +136,7 @@ export function mayBeSectionHeading(heading: string): boolean {
 /** sectionKind without the cheap test (for callers that made it already). */
 export function classifyHeading(heading: string): SectionKind | null {
   const h = norm(heading).replace(/^(?:\d{1,2}|[a-h])[.)]\s+/, '');
-  if (!h || h.length > 120) return null;
+  if (!h || h.length > 120 || !ANY_RULE.test(h)) return null;
   for (const [re, kind] of RULES) if (re.test(h)) return kind;
   return null;
 }
