@@ -141,6 +141,62 @@ function slowFlags(name: string): number {
   return TAGS.get(name.toLowerCase()) ?? 0;
 }
 
+// Blocks of the DOM walk are made by a constructor rather than an object literal: the engine then
+// tracks no allocation site for them, so the walk's compiled code is not thrown away when it starts
+// placing these long-lived objects in the old generation. Same fields, same order as a literal.
+class BlockRecord implements Block {
+  declare text: string;
+  declare raw: string;
+  declare tag: string;
+  declare level: number;
+  declare bold: boolean;
+  declare hint: boolean;
+  declare chrome: boolean;
+  declare inList: boolean;
+  declare ord: number;
+  declare lead: string;
+  declare el: Element | null;
+  declare pos: number;
+  declare sh: boolean | undefined;
+  declare kind: SectionKind | null | undefined;
+  declare anchor: string | null;
+  declare dataId: string | null;
+
+  constructor(
+    text: string,
+    raw: string,
+    tag: string,
+    level: number,
+    bold: boolean,
+    hint: boolean,
+    chrome: boolean,
+    inList: boolean,
+    ord: number,
+    lead: string,
+    el: Element,
+    pos: number,
+    anchor: string | null,
+    dataId: string | null,
+  ) {
+    this.text = text;
+    this.raw = raw;
+    this.tag = tag;
+    this.level = level;
+    this.bold = bold;
+    this.hint = hint;
+    this.chrome = chrome;
+    this.inList = inList;
+    this.ord = ord;
+    this.lead = lead;
+    this.el = el;
+    this.pos = pos;
+    this.sh = undefined;
+    this.kind = undefined;
+    this.anchor = anchor;
+    this.dataId = dataId;
+  }
+}
+
 /** Extract blocks from `root` (usually document.body). Never mutates the DOM. */
 export function extractBlocks(root: Element): Extract {
   const x = new Extractor(root);
@@ -201,24 +257,24 @@ class Extractor {
     if (text) {
       const runEl = this.runEl;
       const lead = this.lead;
-      this.blocks.push({
-        text,
-        raw,
-        tag: this.ownerTag,
-        level: this.ownerLevel,
-        bold: this.boldSeen && !this.plainSeen,
-        hint: this.runHint || this.hint > 0,
-        chrome: this.chrome > 0,
-        inList: this.list > 0,
-        ord: this.pendingOrd,
-        lead: lead ? lead.replace(/\s+/g, ' ').trim() : '',
-        el: runEl ?? this.owner,
-        pos: runEl ? this.runPos : this.ownerPos,
-        sh: undefined,
-        kind: undefined,
-        anchor: this.anchor,
-        dataId: this.dataId,
-      });
+      this.blocks.push(
+        new BlockRecord(
+          text,
+          raw,
+          this.ownerTag,
+          this.ownerLevel,
+          this.boldSeen && !this.plainSeen,
+          this.runHint || this.hint > 0,
+          this.chrome > 0,
+          this.list > 0,
+          this.pendingOrd,
+          lead ? lead.replace(/\s+/g, ' ').trim() : '',
+          runEl ?? this.owner,
+          runEl ? this.runPos : this.ownerPos,
+          this.anchor,
+          this.dataId,
+        ),
+      );
       this.anchor = null;
       this.pendingOrd = 0;
     }
@@ -404,24 +460,24 @@ class Extractor {
           // Not bold, no pending inline run: the block is the text itself (what addText + flush make).
           const text = collapse(data);
           if (text) {
-            this.blocks.push({
-              text,
-              raw: data,
-              tag: name,
-              level,
-              bold: false,
-              hint: this.hint > 0,
-              chrome: this.chrome > 0,
-              inList: this.list > 0,
-              ord: this.pendingOrd,
-              lead: '',
-              el,
-              pos,
-              sh: undefined,
-              kind: undefined,
-              anchor: this.anchor,
-              dataId: this.dataId,
-            });
+            this.blocks.push(
+              new BlockRecord(
+                text,
+                data,
+                name,
+                level,
+                false,
+                this.hint > 0,
+                this.chrome > 0,
+                this.list > 0,
+                this.pendingOrd,
+                '',
+                el,
+                pos,
+                this.anchor,
+                this.dataId,
+              ),
+            );
             this.anchor = null;
             this.pendingOrd = 0;
           }
