@@ -97,13 +97,14 @@ export function parseBody(
       }
       const kind = (heading === t ? blockKind(b) : sectionKind(heading))!;
       close(i);
-      open = { kind, heading: heading.replace(/\s*:$/, ''), lines: rest ? [rest] : [], start: i };
+      const bare = heading.charCodeAt(heading.length - 1) === 58 ? heading.replace(/\s*:$/, '') : heading;
+      open = { kind, heading: bare, lines: rest ? [rest] : [], start: i };
       inAttendance = kind === 'andet' && /^(?:fraværende|fravær|afbud)/i.test(heading);
       continue;
     }
     // "Beslutning: Godkendt." on one line.
-    // Only a colon within the first 41 characters matters: look there first (a long paragraph need not be scanned).
-    const colon = t.lastIndexOf(':', 40) < 0 ? -1 : t.indexOf(':');
+    // Only a colon within the first 41 characters matters (a long paragraph need not be scanned).
+    const colon = colonNear(t);
     if (colon > 2 && colon <= 40 && !headingish(b)) {
       const k = sectionKind(t.slice(0, colon));
       if (k && k !== 'andet') {
@@ -136,6 +137,13 @@ export function parseBody(
   }
   close(to);
   return { sections, sectionStarts, caseNumber, absent, closedMarker };
+}
+
+/** Index of the first ':' when it is among the first 41 characters, else -1. */
+function colonNear(t: string): number {
+  const n = Math.min(t.length, 41);
+  for (let i = 0; i < n; i++) if (t.charCodeAt(i) === 58) return i;
+  return -1;
 }
 
 /**
