@@ -440,6 +440,43 @@ class Extractor {
 
   /** A block as its own run owner: its text, then the owner before it again. */
   plainBlock(el: Element, name: string, level: number, d: number, pos: number): void {
+    // The run is empty here (the caller flushed it), so an empty block or one of blank text adds
+    // nothing, and a plain block of text only needs no owner bookkeeping.
+    const first = el.firstChild;
+    if (first === null) return;
+    let data: string | null = null;
+    if (first.nextSibling === null && first.nodeType === 3) {
+      // A block whose only child is a text node (most paragraphs, items, headings).
+      data = (first as Text).data;
+      if (isBlank(data)) return;
+      if (this.bold === 0 && this.runEl === null && !this.runHint) {
+        // Not bold, no pending inline run: the block is the text itself (what addText + flush make).
+        const text = collapse(data);
+        if (text) {
+          this.blocks.push(
+            new BlockRecord(
+              text,
+              data,
+              name,
+              level,
+              false,
+              this.hint > 0,
+              this.chrome > 0,
+              this.list > 0,
+              this.pendingOrd,
+              '',
+              el,
+              pos,
+              this.anchor,
+              this.dataId,
+            ),
+          );
+          this.anchor = null;
+          this.pendingOrd = 0;
+        }
+        return;
+      }
+    }
     const so = this.owner;
     const sp = this.ownerPos;
     const st = this.ownerTag;
@@ -449,42 +486,9 @@ class Extractor {
     this.ownerTag = name;
     this.ownerLevel = level;
     this.atStart = true;
-    const first = el.firstChild;
-    if (first !== null) {
-      // Fast path: a block whose only child is a text node (most paragraphs, items, headings).
-      if (first.nextSibling === null && first.nodeType === 3) {
-        const data = (first as Text).data;
-        if (isBlank(data)) {
-          // nothing to read
-        } else if (this.bold === 0 && this.runEl === null && !this.runHint) {
-          // Not bold, no pending inline run: the block is the text itself (what addText + flush make).
-          const text = collapse(data);
-          if (text) {
-            this.blocks.push(
-              new BlockRecord(
-                text,
-                data,
-                name,
-                level,
-                false,
-                this.hint > 0,
-                this.chrome > 0,
-                this.list > 0,
-                this.pendingOrd,
-                '',
-                el,
-                pos,
-                this.anchor,
-                this.dataId,
-              ),
-            );
-            this.anchor = null;
-            this.pendingOrd = 0;
-          }
-        } else this.addText(data);
-      } else this.visit(el, d);
-    }
-    this.flush();
+    if (data !== null) this.addText(data);
+    else this.visit(el, d);
+    if (this.pieces !== 0) this.flush();
     this.owner = so;
     this.ownerPos = sp;
     this.ownerTag = st;
