@@ -197,6 +197,20 @@ class BlockRecord implements Block {
   }
 }
 
+// Settle BlockRecord's field types once, up front: the parser later writes the cached fields (sh,
+// kind) and blocks hold different kinds of values (null or a string, elements of many classes). Had
+// the engine first seen only one kind, code compiled during a parse would be discarded when the next
+// kind appears; a probe record that has held each kind makes those fields general from the start.
+{
+  const probe = new BlockRecord('', '', '', 0, false, false, false, false, 0, '', {} as Element, -1, '', '');
+  probe.el = null;
+  probe.anchor = null;
+  probe.dataId = null;
+  probe.sh = false;
+  probe.kind = null;
+  probe.kind = 'andet';
+}
+
 /** Extract blocks from `root` (usually document.body). Never mutates the DOM. */
 export function extractBlocks(root: Element): Extract {
   const x = new Extractor(root);

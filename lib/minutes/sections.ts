@@ -17,11 +17,19 @@ export interface BodyParse {
   closedMarker: boolean;
 }
 
-interface Open {
+/** The section being read. A class, not object literals: see BlockRecord in blocks.ts. */
+class Open {
   kind: SectionKind;
   heading: string;
   lines: string[];
   start: number;
+
+  constructor(kind: SectionKind, heading: string, lines: string[], start: number) {
+    this.kind = kind;
+    this.heading = heading;
+    this.lines = lines;
+    this.start = start;
+  }
 }
 
 // Sections whose printed lines are items of their own (attachments, references).
@@ -79,7 +87,7 @@ export function parseBody(
       if (!att.names) {
         // A heading "Fraværende:" — names follow as lines.
         close(i);
-        open = { kind: 'andet', heading: t, lines: [], start: i };
+        open = new Open('andet', t, [], i);
         inAttendance = true;
         continue;
       }
@@ -98,7 +106,7 @@ export function parseBody(
       const kind = (heading === t ? blockKind(b) : sectionKind(heading))!;
       close(i);
       const bare = heading.charCodeAt(heading.length - 1) === 58 ? heading.replace(/\s*:$/, '') : heading;
-      open = { kind, heading: bare, lines: rest ? [rest] : [], start: i };
+      open = new Open(kind, bare, rest ? [rest] : [], i);
       inAttendance = kind === 'andet' && /^(?:fraværende|fravær|afbud)/i.test(heading);
       continue;
     }
@@ -109,17 +117,12 @@ export function parseBody(
       const k = sectionKind(t.slice(0, colon));
       if (k && k !== 'andet') {
         close(i);
-        open = {
-          kind: k,
-          heading: t.slice(0, colon),
-          lines: [collapse(t.slice(colon + 1))].filter(Boolean),
-          start: i,
-        };
+        open = new Open(k, t.slice(0, colon), [collapse(t.slice(colon + 1))].filter(Boolean), i);
         inAttendance = false;
         continue;
       }
     }
-    if (!open) open = { kind: 'andet', heading: '', lines: [], start: i };
+    if (!open) open = new Open('andet', '', [], i);
     if (inAttendance && t.length <= 300 && !endsSentence(t)) {
       for (const l of lines(b.raw)) for (const n of splitNames(l)) absent.push(n);
     }
