@@ -233,13 +233,18 @@ export async function importBackup(
           : Promise.resolve([] as Topic[]),
       ]);
 
-      // Annotations: by id; the later `modified` wins.
+      // Annotations: by id; the later `modified` wins — except that a note deleted here and live in
+      // the backup comes back (restoring a backup is how a deleted note is recovered once its undo
+      // is gone; a later edit is kept, a later deletion is not). Counted as updated.
       // `words` is derived from fields compared here (and its tokenizer may change): not compared,
       // and only computed for rows that are written (a dry run or an unchanged row needs none).
+      const isDeleted = (r: { deletedAt: number | null }) =>
+        typeof r.deletedAt === 'number' && r.deletedAt >= 0;
       const putA: AnnotationRow[] = [];
       for (const [i, a] of annotations.entries()) {
         const old = oldA[i];
         if (!old) summary.annotations.new++;
+        else if (isDeleted(old) && !isDeleted(a)) summary.annotations.updated++;
         else if (
           old.modified > a.modified ||
           same(fromAnnotationRow(old), { ...a, page: { ...a.page, caseKey: annotationCaseKey(a.page) } })

@@ -100,6 +100,23 @@ describe('backup', () => {
     expect((await importBackup(db, { ...file, annotations: [later] })).annotations.updated).toBe(1);
   });
 
+  it('brings back a note deleted after the backup was made (and says so in the dry run)', async () => {
+    const db = await populated();
+    const file = await exportBackup(db, T0);
+    const live = file.annotations.find((a) => a.deletedAt === null)!;
+    await softDelete(db, live.id, T0 + 50_000);
+    expect((await getAnnotation(db, live.id))?.deletedAt).toBe(T0 + 50_000);
+    const dry = await importBackup(db, file, { dryRun: true });
+    expect(dry.annotations.updated).toBe(1);
+    expect((await getAnnotation(db, live.id))?.deletedAt).toBe(T0 + 50_000);
+    const real = await importBackup(db, file);
+    expect(real.annotations.updated).toBe(1);
+    expect(await getAnnotation(db, live.id)).toEqual(live);
+    // Importing again changes nothing.
+    const again = await importBackup(db, file);
+    expect(again.annotations.updated).toBe(0);
+  });
+
   it('rejects foreign, damaged, non-JSON and newer files without changing anything', async () => {
     const db = await populated();
     const before = await exportBackup(db, T0);
