@@ -227,9 +227,19 @@ export async function renameTag(
   to: string,
   now = Date.now(),
 ): Promise<{ before: Annotation[] }> {
-  const target = to.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const typed = to.normalize('NFC').replace(/\s+/g, ' ').trim();
   return guarded(() =>
     db.transaction('rw', db.annotations, async () => {
+      // Renaming into a tag in use merges into it with its spelling ("klima" joins "Klima"), as
+      // the page's tag input does; re-casing the tag itself ("Klima" → "klima") is kept as typed.
+      const inUse = typed
+        ? await db.annotations
+            .where('tags')
+            .equalsIgnoreCase(typed)
+            .uniqueKeys()
+            .then((keys) => (keys as string[]).find((k) => k !== from))
+        : undefined;
+      const target = inUse ?? typed;
       const rows = await db.annotations.where('tags').equals(from).toArray();
       const next = rows.map((r) => {
         const tags = normaliseTags(

@@ -219,6 +219,18 @@ describe('tags', () => {
     await deleteTag(db, 'trafik');
     expect(await listTags(db)).toEqual([{ tag: 'Trafiksikkerhed', count: 1 }]);
   });
+
+  it('renaming into a tag in use takes its spelling; re-casing a tag itself is kept as typed', async () => {
+    const db = await freshDb();
+    await createOrUpdateAnnotation(db, annotation(60, { tags: ['Klima'] }));
+    await createOrUpdateAnnotation(db, annotation(61, { tags: ['Økonomi', 'Klima'] }));
+    await createOrUpdateAnnotation(db, annotation(62, { tags: ['Økonomi'] }));
+    await renameTag(db, 'Økonomi', 'klima', T0 + 5000);
+    expect(await listTags(db)).toEqual([{ tag: 'Klima', count: 3 }]);
+    expect((await getAnnotation(db, uuid(62)))?.tags).toEqual(['Klima']);
+    await renameTag(db, 'Klima', 'klima', T0 + 6000);
+    expect(await listTags(db)).toEqual([{ tag: 'klima', count: 3 }]);
+  });
 });
 
 describe('concurrent writers', () => {
