@@ -45,6 +45,17 @@ export function normaliseName(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A committee as committee topics match it: `normaliseName` without an election term at the end
+ * ("Beskæftigelses- og Integrationsudvalget 2022-2025", "… (2018–2021)"), so a topic keeps
+ * matching when the next term starts, and a name typed without the term matches.
+ */
+export function committeeTopicKey(s: string): string {
+  return normaliseName(s)
+    .replace(/\s*[-–(]?\s*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*\)?$/, '')
+    .trim();
+}
+
 /** Case numbers are matched as lib/minutes normalises them (`CaseNumber.normalised`: uppercase, no spaces). */
 export function normaliseCaseNumber(raw: string): string {
   return parserNormaliseCaseNumber(raw.normalize('NFC').trim());

@@ -14,7 +14,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTransaction, Middleware } from 'dexie';
 import type { MeetingRecord } from '../model/records';
 import type { SagssporDB } from './db';
-import { normaliseName } from './keys';
+import { committeeTopicKey } from './keys';
 import { punktRows } from './meetings';
 
 type TableName = 'annotations' | 'meetings';
@@ -141,7 +141,7 @@ export function memoryMatches(p: Postings, tokens: readonly string[]): Set<strin
 
 /** What the index keeps of a remembered meeting: its punkt ids and what topics match on. */
 export interface MeetingEntry {
-  /** `normaliseName(committee)`, for committee topics. */
+  /** `committeeTopicKey(committee)`, for committee topics. */
   committee: string | null;
   /** Punkt ids (`punktIndexId`), in punkt order. */
   ids: string[];
@@ -229,7 +229,7 @@ function putMeeting(part: PunktPart, rec: MeetingRecord): void {
   const rows = [...new Map(punktRows(rec).map((r) => [r.id, r])).values()];
   for (const r of rows) part.postings.set(r.id, r.words);
   part.meetings.set(rec.key, {
-    committee: rec.committee ? normaliseName(rec.committee) : null,
+    committee: rec.committee ? committeeTopicKey(rec.committee) : null,
     ids: rows.map((r) => r.id),
     kle: rows.map((r) => r.kleGroup),
   });
@@ -423,9 +423,9 @@ export async function punktMemoryFor(db: SagssporDB): Promise<PunktMemory | null
   return part ? { punkt: part.postings, meetings: part.meetings } : null;
 }
 
-/** Punkt ids of meetings of a committee (by `normaliseName`). */
+/** Punkt ids of meetings of a committee (by `committeeTopicKey`: election terms ignored). */
 export function punktIdsOfCommittee(memory: PunktMemory, committee: string): string[] {
-  const name = normaliseName(committee);
+  const name = committeeTopicKey(committee);
   const out: string[] = [];
   for (const m of memory.meetings.values()) if (m.committee === name) out.push(...m.ids);
   return out;

@@ -4,13 +4,14 @@ import type { PunktIndexRow } from '../model/records';
 import { type Topic, TopicKind } from '../model/records';
 import type { SagssporDB } from './db';
 import { guarded, validate } from './errors';
-import { normaliseName } from './keys';
+import { committeeTopicKey, normaliseName } from './keys';
 import { punktRowsByIds } from './meetings';
 import { memoryMatches, punktIdsOfCommittee, punktIdsOfKle, punktMemoryFor } from './search-memory';
 import { foldText, queryTokens, tokenize } from './text';
 
 function normaliseValue(kind: TopicKind, value: string): string {
-  return kind === 'kle' ? value.trim().slice(0, 2) : normaliseName(value);
+  if (kind === 'kle') return value.trim().slice(0, 2);
+  return kind === 'committee' ? committeeTopicKey(value) : normaliseName(value);
 }
 
 /** Adds a topic (or restores a deleted one with the same kind and value). */
@@ -68,7 +69,7 @@ export interface TopicSubject {
 export function topicMatches(topic: Pick<Topic, 'kind' | 'value'>, p: TopicSubject): boolean {
   if (topic.kind === 'kle') return p.kleGroup === topic.value;
   if (topic.kind === 'committee')
-    return !!p.committee && normaliseName(p.committee) === normaliseName(topic.value);
+    return !!p.committee && committeeTopicKey(p.committee) === committeeTopicKey(topic.value);
   const tokens = queryTokens(topic.value);
   if (!tokens.length) return false;
   const words = [...tokenize(p.title)];

@@ -321,6 +321,24 @@ describe('in-memory search index', () => {
     expect((await punkterForTopic(db, tu, 1)).map((p) => p.number)).toEqual([5]);
   });
 
+  it('matches a committee topic whatever election term the meeting or the topic names', async () => {
+    const db = await freshDb();
+    await rememberMeeting(db, {
+      meeting: meeting('Beskæftigelses- og Integrationsudvalget 2022-2025', '2024-06-10', [
+        punkt(1, 'Jobcentrets resultater', null),
+      ]),
+      url: 'https://gladsaxe.meetingsplus.dk/m/1',
+      now: T0,
+    });
+    await addTopic(db, 'committee', 'Beskæftigelses- og Integrationsudvalget', T0);
+    await addTopic(db, 'committee', 'beskæftigelses- og integrationsudvalget (2018-2021)', T0 + 1);
+    const counts = (await topicsWithCounts(db)).map((t) => t.count);
+    // The second topic is the same committee: it is the first one again (kind + value are unique).
+    expect(counts).toEqual([1]);
+    const [topic] = (await topicsWithCounts(db)).map((t) => t.topic);
+    expect((await punkterForTopic(db, topic!)).map((p) => p.title)).toEqual(['Jobcentrets resultater']);
+  });
+
   it('is built by warmSearch, or by the first search', async () => {
     const db = await freshDb();
     await createOrUpdateAnnotation(db, annotation(1, { quote: 'Skolevejen får ny cykelsti' }));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalUrl,
   caseKeyOf,
+  committeeTopicKey,
   indexWords,
   kleGroupOf,
   meetingKeyOf,
@@ -113,5 +114,20 @@ describe('keys', () => {
     expect(municipalityOf(null, null)).toBe('ukendt');
     expect(kleGroupOf('24.00.00')).toBe('24');
     expect(kleGroupOf(null)).toBeNull();
+  });
+});
+
+describe('committeeTopicKey', () => {
+  it('ignores an election term at the end, and nothing else', () => {
+    const plain = 'beskæftigelses- og integrationsudvalget';
+    for (const name of [
+      'Beskæftigelses- og Integrationsudvalget',
+      'Beskæftigelses- og Integrationsudvalget 2022-2025',
+      'Beskæftigelses- og  Integrationsudvalget (2018–2021)',
+      'Beskæftigelses- og Integrationsudvalget - 2022 - 2025',
+    ])
+      expect(committeeTopicKey(name), name).toBe(plain);
+    expect(committeeTopicKey('Udvalget for Teknik 2030')).toBe('udvalget for teknik 2030');
+    expect(committeeTopicKey('Byrådet')).toBe('byrådet');
   });
 });
