@@ -8,10 +8,10 @@ import type { Block } from './blocks';
 
 export type PathFn = (b: Block | undefined) => NodePath | null;
 
-// A copy with one more index, allocated at its size by a builtin (no allocation site of our own whose
-// pretenuring would discard compiled code).
 function extend(path: number[], i: number): number[] {
-  return path.concat(i);
+  const out = path.slice();
+  out.push(i);
+  return out;
 }
 
 /** Path resolver relative to `root`; no root (text input, synthetic documents) always yields null. */
