@@ -111,8 +111,7 @@ export function parseBody(
       continue;
     }
     // "Beslutning: Godkendt." on one line.
-    // Only a colon within the first 41 characters matters (a long paragraph need not be scanned).
-    const colon = colonNear(t);
+    const colon = t.indexOf(':');
     if (colon > 2 && colon <= 40 && !headingish(b)) {
       const k = sectionKind(t.slice(0, colon));
       if (k && k !== 'andet') {
@@ -140,13 +139,6 @@ export function parseBody(
   }
   close(to);
   return { sections, sectionStarts, caseNumber, absent, closedMarker };
-}
-
-/** Index of the first ':' when it is among the first 41 characters, else -1. */
-function colonNear(t: string): number {
-  const n = Math.min(t.length, 41);
-  for (let i = 0; i < n; i++) if (t.charCodeAt(i) === 58) return i;
-  return -1;
 }
 
 /**
