@@ -6,6 +6,7 @@ import { type MessageKey, t } from '../i18n';
 export const UI_KEYS = [
   'dash_actionsColumn',
   'dash_annotationsCount',
+  'dash_annotationsCountOne',
   'dash_annotationsCountCapped',
   'dash_annotationsHeading',
   'dash_backupDownload',
@@ -68,6 +69,10 @@ export const UI_KEYS = [
   'dash_openPunkt',
   'dash_openTimeline',
   'dash_otherNotes',
+  'dash_problemEntry',
+  'dash_problemField',
+  'dash_problemMissing',
+  'dash_problemsMore',
   'dash_progressFormatting',
   'dash_progressReading',
   'dash_progressSaving',
@@ -139,6 +144,7 @@ export const UI_KEYS = [
   'popup_loading',
   'popup_openCase',
   'popup_openCaseNew',
+  'popup_openCaseNewOne',
   'popup_searchCases',
   'popup_searchFailed',
   'popup_searchHeading',
@@ -165,8 +171,11 @@ export const UI_KEYS = [
   'popup_topicKleInvalid',
   'popup_topicKlePlaceholder',
   'popup_topicMatches',
+  'popup_topicMatchesOne',
   'popup_topicOpen',
+  'popup_topicOpenOne',
   'popup_topicPlaceholder',
+  'popup_topicPlaceholderCommittee',
   'popup_topicRemove',
   'popup_topicRemovedToast',
   'popup_topicValue',
@@ -181,4 +190,15 @@ export type UiKey = (typeof UI_KEYS)[number];
 /** Translate one of this UI's keys (falls back to the key, never throws). */
 export function tr(key: UiKey, substitutions?: (string | number)[]): string {
   return t(key as unknown as MessageKey, substitutions);
+}
+
+/** Keys with a singular variant `<key>One` (no count in it: "1 note", "1 punkt"). */
+type CountKey = Extract<{ [K in UiKey]: K extends `${infer B}One` ? B : never }[UiKey], UiKey>;
+
+/**
+ * A count phrase: `<key>One` for exactly one, else `key` with the count as the LAST substitution
+ * ("1 note" / "3 noter"). `before` fills the placeholders in front of the count.
+ */
+export function trCount(key: CountKey, n: number, before: (string | number)[] = []): string {
+  return n === 1 ? tr(`${key}One` as UiKey, before) : tr(key, [...before, n]);
 }

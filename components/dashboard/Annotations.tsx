@@ -1,17 +1,19 @@
-import { useState } from 'preact/hooks';
-import { ANNOTATION_COLORS, type AnnotationColor } from '../../lib/model/annotation';
+import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../lib/model/annotation';
 import type { MeetingRecord } from '../../lib/model/records';
 import type { AnnotationQuery, DataApi } from '../../lib/ui-client/api';
 import { useLoad } from '../common/hooks';
-import { tr } from '../common/i18n';
+import { tr, trCount } from '../common/i18n';
 import { ShowMore, useCapped } from '../common/ShowMore';
 import { formatDate } from '../i18n';
 import { AnnotationItem, colorName } from './AnnotationItem';
+import { hrefWith } from './route';
 
 export interface AnnotationsProps {
   api: DataApi;
-  /** Initial filters from the route (#/annotations?tag=…&case=…). */
+  /** The filters, from the route (#/annotations?tag=…&case=…): the URL is their only home. */
   params: URLSearchParams;
+  /** Puts changed filters into the route (DashboardApp replaces the current history entry). */
+  onParams: (hash: string) => void;
 }
 
 /** At most this many are fetched per filter (newest first); the count says how many matched. */
@@ -21,7 +23,7 @@ export function meetingText(m: Pick<MeetingRecord, 'committee' | 'date' | 'munic
   return [m.municipality, m.committee, m.date ? formatDate(m.date) : null].filter(Boolean).join(' · ');
 }
 
-function filterFrom(params: URLSearchParams): AnnotationQuery {
+export function filterFrom(params: URLSearchParams): AnnotationQuery {
   const f: AnnotationQuery = {};
   const meeting = params.get('meeting');
   const caseKey = params.get('case');
@@ -36,9 +38,34 @@ function filterFrom(params: URLSearchParams): AnnotationQuery {
   return f;
 }
 
-/** All annotations, filtered by meeting, case, tag, colour or municipality (asked of the background). */
-export function Annotations({ api, params }: AnnotationsProps) {
-  const [filter, setFilter] = useState<AnnotationQuery>(() => filterFrom(params));
+/** The route of a filter, parameters in a fixed order: #/annotations?meeting=…&case=…&tag=…&color=…&municipality=…. */
+export function annotationsHref(f: AnnotationQuery): string {
+  return hrefWith('annotations', {
+    meeting: f.meetingKey,
+    case: f.caseKey,
+    tag: f.tag,
+    color: f.color,
+    municipality: f.municipality,
+  });
+}
+
+/** Where a note's "Open the page" goes: its punkt's deep link when the meeting is known, else its page. */
+export function punktDeepLink(
+  a: Pick<Annotation, 'page'>,
+  meetingsByKey: ReadonlyMap<string, Pick<MeetingRecord, 'punkter'>>,
+): string | null {
+  const { meetingKey, punktNumber } = a.page;
+  if (!meetingKey || punktNumber === null) return null;
+  return meetingsByKey.get(meetingKey)?.punkter.find((p) => p.number === punktNumber)?.deepLink ?? null;
+}
+
+/**
+ * All annotations, filtered by meeting, case, tag, colour or municipality (asked of the background).
+ * The filters live in the route only: a change rewrites the hash, so reload, Back from a note's
+ * timeline and a shared link bring the same list back.
+ */
+export function Annotations({ api, params, onParams }: AnnotationsProps) {
+  const filter = filterFrom(params);
   const [options] = useLoad(async () => {
     const [meetings, tags, follows] = await Promise.all([
       api.listMeetings().catch(() => [] as MeetingRecord[]),
@@ -53,13 +80,12 @@ export function Annotations({ api, params }: AnnotationsProps) {
     a.localeCompare(b, 'da'),
   );
   const meetingsByKey = new Map(opts.meetings.map((m) => [m.key, m]));
-  const set = (key: keyof AnnotationQuery, value: string) =>
-    setFilter((f) => {
-      const next = { ...f } as Record<string, string | undefined>;
-      if (value) next[key] = value;
-      else delete next[key];
-      return next as AnnotationQuery;
-    });
+  const set = (key: keyof AnnotationQuery, value: string) => {
+    const next = { ...filter } as Record<string, string | undefined>;
+    if (value) next[key] = value;
+    else delete next[key];
+    onParams(annotationsHref(next as AnnotationQuery));
+  };
   const list = result.status === 'ready' ? result.data.annotations : [];
   const [visible, more] = useCapped(list, 50);
 
@@ -116,7 +142,7 @@ export function Annotations({ api, params }: AnnotationsProps) {
           <p class="sgs-muted">
             {result.data.total > result.data.annotations.length
               ? tr('dash_annotationsCountCapped', [result.data.total, result.data.annotations.length])
-              : tr('dash_annotationsCount', [result.data.total])}
+              : trCount('dash_annotationsCount', result.data.total)}
           </p>
         )}
       </div>
@@ -130,7 +156,9 @@ export function Annotations({ api, params }: AnnotationsProps) {
             ]
               .filter(Boolean)
               .join(' · ');
-            return <AnnotationItem key={a.id} a={a} context={ctx} />;
+            return (
+              <AnnotationItem key={a.id} a={a} context={ctx} punktLink={punktDeepLink(a, meetingsByKey)} />
+            );
           })}
         </ul>
       )}

@@ -166,18 +166,7 @@ export function BackupView({ api, save, now = Date.now }: BackupViewProps) {
           <div data-testid="dry-run-summary">
             <p>{tr('dash_dryRunIntro', [restore.name])}</p>
             <SummaryTable summary={restore.summary} />
-            {restore.summary.problems.length > 0 && (
-              <details>
-                <summary>{tr('dash_dryRunProblems', [restore.summary.problems.length])}</summary>
-                <ul>
-                  {restore.summary.problems.slice(0, 20).map((p) => (
-                    <li key={`${p.table}-${p.index}`}>
-                      {p.table} #{p.index + 1}: {p.message}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
+            {restore.summary.problems.length > 0 && <Problems summary={restore.summary} />}
             <p class="dash-actions">
               <button
                 type="button"
@@ -217,6 +206,54 @@ function tableName(t: ImportTable): string {
     case 'topics':
       return tr('dash_tableTopics');
   }
+}
+
+/** Problem lines shown at most; the rest are counted. */
+const SHOWN_PROBLEMS = 20;
+
+/** Rows the dry run found invalid: how many, and the first ones in words (the raw check as a tooltip). */
+function Problems({ summary }: { summary: ImportSummary }) {
+  const { problems } = summary;
+  // The background lists the first problems only; every invalid row is counted per table.
+  const total = Math.max(
+    problems.length,
+    TABLES.reduce((n, t) => n + summary[t].invalid, 0),
+  );
+  const shown = problems.slice(0, SHOWN_PROBLEMS);
+  return (
+    <details data-testid="dry-run-problems">
+      <summary>{tr('dash_dryRunProblems', [total])}</summary>
+      <ul>
+        {shown.map((p) => (
+          <li key={`${p.table}-${p.index}`} title={p.message}>
+            {problemText(p)}
+          </li>
+        ))}
+        {total > shown.length && <li>{tr('dash_problemsMore', [total - shown.length])}</li>}
+      </ul>
+    </details>
+  );
+}
+
+/**
+ * One invalid backup row in words: "Noter, post 2: feltet ‘color’ er ikke gyldigt". The background
+ * reports `<field path>: <check message>` (or `(root)` for a row that is not an object at all); the
+ * path is kept as written, the table named in the UI language, the position counted from 1.
+ */
+export function problemText(p: ImportSummary['problems'][number]): string {
+  const table = isTable(p.table) ? tableName(p.table) : p.table;
+  const position = p.index + 1;
+  const colon = p.message.indexOf(': ');
+  const path = colon > 0 ? p.message.slice(0, colon) : '';
+  const detail = colon > 0 ? p.message.slice(colon + 2) : p.message;
+  if (!path || path === '(root)') return tr('dash_problemEntry', [table, position]);
+  // zod says "… received undefined" for an absent field (when its messages are in English).
+  if (/received undefined/i.test(detail)) return tr('dash_problemMissing', [table, position, path]);
+  return tr('dash_problemField', [table, position, path]);
+}
+
+function isTable(t: string): t is ImportTable {
+  return (TABLES as string[]).includes(t);
 }
 
 function SummaryTable({ summary }: { summary: ImportSummary }) {

@@ -20,6 +20,12 @@ export interface DashboardAppProps {
   save: SaveFile;
   /** Reads and watches `location.hash` by default. */
   hash?: () => string;
+  /**
+   * Puts a view's own state (the filters of #/annotations) into the URL. By default it replaces the
+   * current history entry: Back leaves the view instead of stepping through each filter change, and
+   * reload or Back from a page opened from the list returns to the filtered list.
+   */
+  replaceHash?: (hash: string) => void;
   now?: () => number;
   /** Asks for the optional `notifications` permission (default: not available). */
   requestNotifications?: () => Promise<boolean>;
@@ -27,14 +33,22 @@ export interface DashboardAppProps {
   sites?: SitesClient;
 }
 
-function useHashRoute(read: () => string): Route {
+function useHashRoute(read: () => string, replace: (hash: string) => void): [Route, (hash: string) => void] {
   const [route, setRoute] = useState(() => parseRoute(read()));
   useEffect(() => {
     const on = () => setRoute(parseRoute(read()));
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, [read]);
-  return route;
+  // replaceState fires no hashchange: the new route is taken from the hash itself.
+  const update = useCallback(
+    (hash: string) => {
+      replace(hash);
+      setRoute(parseRoute(hash));
+    },
+    [replace],
+  );
+  return [route, update];
 }
 
 const NAV: Array<{ name: Route['name']; href: string; key: Parameters<typeof tr>[0] }> = [
@@ -46,6 +60,7 @@ const NAV: Array<{ name: Route['name']; href: string; key: Parameters<typeof tr>
 ];
 
 const readHash = () => location.hash;
+const replaceLocationHash = (hash: string) => history.replaceState(history.state, '', hash);
 
 const noNotifications = async () => false;
 const runtimeSites = createSitesClient();
@@ -54,11 +69,12 @@ export function DashboardApp({
   api,
   save,
   hash = readHash,
+  replaceHash = replaceLocationHash,
   now = Date.now,
   requestNotifications = noNotifications,
   sites = runtimeSites,
 }: DashboardAppProps) {
-  const route = useHashRoute(hash);
+  const [route, replaceRoute] = useHashRoute(hash, replaceHash);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const closeToast = useCallback(() => setToast(null), []);
   const onToast = useCallback((text: string, undo?: () => void) => setToast(toastOf(text, undo)), []);
@@ -113,7 +129,9 @@ export function DashboardApp({
         )}
         {route.name === 'case' && <Timeline api={api} caseKey={route.key} onToast={onToast} />}
         {route.name === 'topic' && <TopicView api={api} id={route.id} />}
-        {route.name === 'annotations' && <Annotations api={api} params={route.params} />}
+        {route.name === 'annotations' && (
+          <Annotations api={api} params={route.params} onParams={replaceRoute} />
+        )}
         {route.name === 'tags' && <Tags api={api} onToast={onToast} />}
         {route.name === 'export' && <ExportView api={api} save={save} params={route.params} now={now} />}
         {route.name === 'backup' && <BackupView api={api} save={save} now={now} />}

@@ -46,6 +46,10 @@ export function Timeline({ api, caseKey, today = todayIso(), onToast }: Timeline
   const title =
     follow?.title ?? ordered.find((a) => a.source === 'visited')?.title ?? ordered[0]?.title ?? caseKey;
   const byPunkt = new Map<string, Annotation[]>();
+  /** Punkt deep links by `meetingKey#punktNumber`, for notes outside the timeline's entries. */
+  const deepLinks = new Map<string, string>();
+  for (const a of appearances)
+    if (a.meetingKey && a.deepLink) deepLinks.set(`${a.meetingKey}#${a.punktNumber}`, a.deepLink);
   const placed = new Set<string>();
   for (const a of annotations) {
     const k = `${a.page.meetingKey}#${a.page.punktNumber}`;
@@ -138,7 +142,7 @@ export function Timeline({ api, caseKey, today = todayIso(), onToast }: Timeline
                 {notes.length > 0 && (
                   <ul class="dash-annotations">
                     {notes.map((n) => (
-                      <AnnotationItem key={n.id} a={n} showCase={false} />
+                      <AnnotationItem key={n.id} a={n} showCase={false} punktLink={a.deepLink} />
                     ))}
                   </ul>
                 )}
@@ -149,19 +153,31 @@ export function Timeline({ api, caseKey, today = todayIso(), onToast }: Timeline
       )}
       <OtherNotes
         annotations={annotations.filter((a) => !placed.has(`${a.page.meetingKey}#${a.page.punktNumber}`))}
+        links={deepLinks}
       />
     </article>
   );
 }
 
-function OtherNotes({ annotations }: { annotations: Annotation[] }) {
+function OtherNotes({
+  annotations,
+  links,
+}: {
+  annotations: Annotation[];
+  links: ReadonlyMap<string, string>;
+}) {
   if (!annotations.length) return null;
   return (
     <section>
       <h2>{tr('dash_otherNotes')}</h2>
       <ul class="dash-annotations">
         {annotations.map((n) => (
-          <AnnotationItem key={n.id} a={n} showCase={false} />
+          <AnnotationItem
+            key={n.id}
+            a={n}
+            showCase={false}
+            punktLink={links.get(`${n.page.meetingKey}#${n.page.punktNumber}`)}
+          />
         ))}
       </ul>
     </section>

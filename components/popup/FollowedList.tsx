@@ -1,6 +1,6 @@
 import type { Follow } from '../../lib/model/records';
 import { truncate } from '../../lib/ui/text';
-import { tr } from '../common/i18n';
+import { tr, trCount } from '../common/i18n';
 import { ShowMore, useCapped } from '../common/ShowMore';
 import { formatDate } from '../i18n';
 
@@ -34,7 +34,7 @@ export function FollowedList({ follows, onOpen, onUnfollow }: FollowedListProps)
               class="followed-open"
               aria-label={
                 f.newCount > 0
-                  ? tr('popup_openCaseNew', [f.title, f.newCount])
+                  ? trCount('popup_openCaseNew', f.newCount, [f.title])
                   : tr('popup_openCase', [f.title])
               }
               onClick={() => onOpen(f)}

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { KLE_MAIN_GROUP_LIST, kleMainGroupName } from '../../lib/kle/main-groups';
 import type { Topic, TopicKind } from '../../lib/model/records';
 import type { TopicWithCount } from '../../lib/ui-client/api';
-import { tr } from '../common/i18n';
+import { tr, trCount } from '../common/i18n';
 
 export interface TopicsProps {
   topics: readonly TopicWithCount[] | null;
@@ -56,7 +56,7 @@ export function Topics({ topics, onAdd, onRemove, onOpen }: TopicsProps) {
                 <button
                   type="button"
                   class="sgs-button sgs-button-link topic-label"
-                  aria-label={tr('popup_topicOpen', [topicLabel(topic), count])}
+                  aria-label={trCount('popup_topicOpen', count, [topicLabel(topic)])}
                   onClick={() => onOpen(topic)}
                 >
                   {topicLabel(topic)}
@@ -67,7 +67,7 @@ export function Topics({ topics, onAdd, onRemove, onOpen }: TopicsProps) {
               <span class="topic-count" aria-hidden="true">
                 {count}
               </span>
-              <span class="sgs-visually-hidden">{tr('popup_topicMatches', [count])}</span>
+              <span class="sgs-visually-hidden">{trCount('popup_topicMatches', count)}</span>
               <button
                 type="button"
                 class="sgs-button sgs-button-icon"
@@ -112,7 +112,9 @@ export function Topics({ topics, onAdd, onRemove, onOpen }: TopicsProps) {
             class="sgs-input topic-value"
             type="text"
             aria-label={tr('popup_topicValue')}
-            placeholder={tr('popup_topicPlaceholder')}
+            placeholder={tr(
+              kind === 'committee' ? 'popup_topicPlaceholderCommittee' : 'popup_topicPlaceholder',
+            )}
             value={value}
             aria-invalid={error ? true : undefined}
             onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}

@@ -102,7 +102,8 @@ describe('dashboard: annotations', () => {
     expect(listAnnotations).toHaveBeenLastCalledWith({ tag: 'klima' }, 1000);
     expect(root.querySelector('[data-testid="annotation-list"]')?.textContent).toContain('A <b>note</b>');
     expect(root.querySelector('[data-testid="annotation-list"] b')).toBeNull();
-    expect(root.querySelector('[data-testid="annotation-count"]')?.textContent).toContain('1 noter');
+    // One note is "1 note", not "1 noter" (QA: singular counts).
+    expect(root.querySelector('[data-testid="annotation-count"]')?.textContent).toBe('1 note');
 
     await choose(root.querySelector<HTMLSelectElement>('select[name="color"]')!, 'green');
     expect(listAnnotations).toHaveBeenLastCalledWith({ tag: 'klima', color: 'green' }, 1000);
