@@ -24,7 +24,7 @@ export function notificationText(appearances: readonly Appearance[]): { title: s
   const lines = appearances
     .slice(0, 3)
     .map((a) => [a.title, [a.committee, a.date].filter(Boolean).join(', ')].filter(Boolean).join(' — '));
-  if (n > 3) lines.push(message('notifyMore', [String(n - 3)], `+ ${n - 3} flere`));
+  if (n > 3) lines.push(message('notifyMore', [String(n - 3)], `+ ${n - 3} til`));
   return {
     title: message(
       n === 1 ? 'notifyNewTitleOne' : 'notifyNewTitle',
