@@ -82,6 +82,30 @@ export class Follower {
     return res.ok;
   }
 
+  /**
+   * A case was followed or unfollowed elsewhere (popup, dashboard, another tab): asks the
+   * background which of this page's cases are followed now (`caseKeys` null: any of them).
+   */
+  async refreshFollowed(caseKeys: readonly string[] | null): Promise<void> {
+    const mine = [...new Set([...this.flags.values()].map((f) => f.caseKey))];
+    const asked = caseKeys === null ? mine : mine.filter((k) => caseKeys.includes(k));
+    if (!asked.length) return;
+    const flags = this.flags;
+    const res = await requestData(this.send, { type: 'follows/status', caseKeys: asked });
+    if (!res.ok || flags !== this.flags) return; // failed, or the page moved on meanwhile
+    const followed = new Set(res.followed);
+    let changed = false;
+    for (const [n, f] of this.flags) {
+      if (!asked.includes(f.caseKey) || this.busy.has(n)) continue;
+      const on = followed.has(f.caseKey);
+      if (f.followed !== on) {
+        this.flags.set(n, { ...f, followed: on });
+        changed = true;
+      }
+    }
+    if (changed) this.onChange();
+  }
+
   /** Topic labels for a punkt's flags. */
   topicLabels(number: number, label: (topic: Topic) => string): string[] {
     const ids = this.flags.get(number)?.topics ?? [];

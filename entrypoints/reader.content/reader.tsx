@@ -17,6 +17,7 @@ import {
   type Ack,
   AnnotationsChangedMessage,
   type ContentToBackground,
+  FollowsChangedMessage,
   GetModelMessage,
   JumpMessage,
   type JumpResponse,
@@ -94,6 +95,11 @@ export class Reader {
             // Annotations changed in another tab, the dashboard or an import (live sync).
             'reader/annotationsChanged': route(AnnotationsChangedMessage, 'background', (m): Ack => {
               this.annotator?.remoteChanged(m);
+              return { ok: true };
+            }),
+            // A case was followed or unfollowed elsewhere (popup, dashboard, another tab).
+            'reader/followsChanged': route(FollowsChangedMessage, 'background', (m): Ack => {
+              void this.follower.refreshFollowed(m.caseKeys).catch(() => {});
               return { ok: true };
             }),
           },

@@ -112,7 +112,23 @@ export const AnnotationsChangedMessage = z.object({
 });
 export type AnnotationsChangedMessage = z.infer<typeof AnnotationsChangedMessage>;
 
-export const BackgroundToReader = z.discriminatedUnion('type', [AnnotationsChangedMessage]);
+/** At most this many case keys in one `reader/followsChanged` (more: `null`, "any"). */
+export const MAX_CHANGED_CASES = 500;
+
+/**
+ * Cases were followed or unfollowed (in the popup, the dashboard or another tab): readers ask
+ * again which of their punkter's cases are followed. `null`: any case.
+ */
+export const FollowsChangedMessage = z.object({
+  type: z.literal('reader/followsChanged'),
+  caseKeys: z.nullable(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(MAX_CHANGED_CASES))),
+});
+export type FollowsChangedMessage = z.infer<typeof FollowsChangedMessage>;
+
+export const BackgroundToReader = z.discriminatedUnion('type', [
+  AnnotationsChangedMessage,
+  FollowsChangedMessage,
+]);
 export type BackgroundToReader = z.infer<typeof BackgroundToReader>;
 
 // ─── reader responses ──────────────────────────────────────────────────────

@@ -11,6 +11,8 @@ import { browser } from 'wxt/browser';
 import {
   type AnnotationsChangedMessage,
   type ChangedPage,
+  type FollowsChangedMessage,
+  MAX_CHANGED_CASES,
   MAX_CHANGED_IDS,
   MAX_CHANGED_PAGES,
 } from '../../../lib/messages/schemas';
@@ -25,6 +27,8 @@ export interface AnnotationChanges {
   changed(annotations: readonly { id: string; page: Pick<AnnotationPage, 'url' | 'meetingKey'> }[]): void;
   /** Anything may have changed (backup import): every reader fetches again. */
   changedAll(): void;
+  /** These cases were followed or unfollowed: every reader asks again which of its cases are followed. */
+  followsChanged(caseKeys: readonly string[]): void;
   /** Send what is batched now (tests; also returns when sending is done). */
   flush(): Promise<void>;
 }
@@ -50,11 +54,18 @@ interface Frame {
 
 interface Batch {
   all: boolean;
+  /** Followed or unfollowed cases (null: any), told to every reader. */
+  follows?: Set<string> | null;
   /** origin → ids and pages */
   byOrigin: Map<string, { ids: Set<string>; pages: Map<string, ChangedPage> }>;
 }
 
 const frameKey = (tabId: number, frameId: number) => `${tabId}:${frameId}`;
+
+/** The follows message every reader gets (null: any case). */
+export function followsMessage(caseKeys: Iterable<string> | null): FollowsChangedMessage {
+  return { type: 'reader/followsChanged', caseKeys: caseKeys === null ? null : [...caseKeys] };
+}
 
 /** The message one origin's frames get. Too many ids or pages: "anything" (null) instead. */
 export function changeMessage(
@@ -88,14 +99,16 @@ export function createChangeNotifier(
   async function send(b: Batch): Promise<void> {
     const api = tabs();
     if (!api) return;
+    const annotations = b.all || b.byOrigin.size > 0;
+    const follows = b.follows === undefined ? undefined : followsMessage(b.follows);
     const targets = new Map<string, Frame>();
-    for (const [k, f] of frames) if (b.all || b.byOrigin.has(f.origin)) targets.set(k, f);
+    for (const [k, f] of frames) if (b.all || b.byOrigin.has(f.origin) || follows) targets.set(k, f);
     // Top frames of open tabs on an affected site (a restarted service worker forgot `seen`).
     try {
       for (const tab of await api.query({})) {
         const origin = originOf(tab.url);
         if (typeof tab.id !== 'number' || tab.id < 0 || !origin) continue;
-        if (!b.all && !b.byOrigin.has(origin)) continue;
+        if (!b.all && !b.byOrigin.has(origin) && !follows) continue;
         const k = frameKey(tab.id, 0);
         if (!targets.has(k)) targets.set(k, { tabId: tab.id, frameId: 0, origin });
       }
@@ -104,10 +117,14 @@ export function createChangeNotifier(
     }
     await Promise.all(
       [...targets].map(async ([k, f]) => {
-        const entry = b.all ? null : b.byOrigin.get(f.origin)!;
-        const message = changeMessage(entry ? { ids: entry.ids, pages: entry.pages.values() } : null);
+        const messages: unknown[] = [];
+        if (annotations && (b.all || b.byOrigin.has(f.origin))) {
+          const entry = b.all ? null : b.byOrigin.get(f.origin)!;
+          messages.push(changeMessage(entry ? { ids: entry.ids, pages: entry.pages.values() } : null));
+        }
+        if (follows) messages.push(follows);
         try {
-          await api.sendMessage(f.tabId, message, { frameId: f.frameId });
+          for (const message of messages) await api.sendMessage(f.tabId, message, { frameId: f.frameId });
         } catch {
           // No reader there (any more): forget the frame.
           frames.delete(k);
@@ -157,6 +174,14 @@ export function createChangeNotifier(
       const b = current();
       b.all = true;
       b.byOrigin.clear();
+    },
+    followsChanged(caseKeys) {
+      if (caseKeys.length === 0) return;
+      const b = current();
+      if (b.follows === null) return;
+      b.follows ??= new Set();
+      for (const k of caseKeys) b.follows.add(k);
+      if (b.follows.size > MAX_CHANGED_CASES) b.follows = null;
     },
     flush,
     forgetTab(tabId) {

@@ -8,7 +8,7 @@ import {
 } from '../../../entrypoints/background/data/changes';
 import { createDataRouter } from '../../../entrypoints/background/data/routes';
 import { annotation, uuid } from '../db/helpers';
-import { contentScript, dashboard, harness, PAGE_URL } from './helpers';
+import { contentScript, dashboard, harness, PAGE_URL, popup } from './helpers';
 
 const AARHUS = 'https://dagsordener.aarhus.dk';
 const BALLERUP = 'https://dagsorden.ballerup.dk';
@@ -36,6 +36,27 @@ function fakeTabs(open: { id: number; url?: string }[] = [], failing = new Set<s
 const page = (url: string, meetingKey: string | null = null) => ({ url, meetingKey });
 
 describe('change notifier', () => {
+  it('tells every reader (any site, also tabs it never saw) which cases were followed or unfollowed', async () => {
+    const { tabs, sent } = fakeTabs([{ id: 11, url: `${BALLERUP}/meeting/1` }]);
+    const n = createChangeNotifier(() => tabs, { delayMs: 1000 });
+    n.seen(contentScript(`${AARHUS}/vis?id=123`)); // tab 5
+    n.followsChanged(['aarhus:x']);
+    n.followsChanged(['aarhus:x', 'aarhus:y']);
+    await n.flush();
+    expect(sent.map((s) => s.tabId).sort()).toEqual([11, 5]);
+    expect(sent[0]!.message).toEqual({ type: 'reader/followsChanged', caseKeys: ['aarhus:x', 'aarhus:y'] });
+    // Together with an annotation change: each frame gets what concerns it.
+    n.changed([{ id: uuid(1), page: page(`${AARHUS}/vis?id=123`, KEY) }]);
+    n.followsChanged(['aarhus:z']);
+    sent.length = 0;
+    await n.flush();
+    expect(sent.filter((s) => s.tabId === 5).map((s) => s.message.type)).toEqual([
+      'reader/annotationsChanged',
+      'reader/followsChanged',
+    ]);
+    expect(sent.filter((s) => s.tabId === 11).map((s) => s.message.type)).toEqual(['reader/followsChanged']);
+  });
+
   it('tells the frames that loaded annotations of the same site, once per batch, ids and pages only', async () => {
     const { tabs, sent } = fakeTabs();
     const n = createChangeNotifier(() => tabs, { delayMs: 1000 });
@@ -146,6 +167,7 @@ function spyChanges() {
     seen: vi.fn(),
     changed: vi.fn(),
     changedAll: vi.fn(),
+    followsChanged: vi.fn(),
     flush: vi.fn(async () => {}),
   } satisfies AnnotationChanges;
   return changes;
@@ -194,6 +216,24 @@ describe('data routes announce committed annotation writes', () => {
     expect((await send({ type: 'annotations/delete', id: a.id }, other)).error).toBe('forbidden');
     await send({ type: 'annotations/setStatus', ids: [a.id], status: 'orphaned' });
     expect(ids()).toHaveLength(1);
+  });
+
+  it('follow, unfollow and undo announce the case, from the page or the popup', async () => {
+    const { changes, send } = setup();
+    const caseKey = 'aarhus:24.00.00-G01-16-23';
+    await send(
+      {
+        type: 'follows/follow',
+        caseKey,
+        municipality: 'Aarhus',
+        caseNumber: '24.00.00-G01-16-23',
+        title: 'Budget',
+      },
+      popup,
+    );
+    await send({ type: 'follows/unfollow', caseKey }, popup);
+    await send({ type: 'follows/undoUnfollow', caseKey }, popup);
+    expect(changes.followsChanged.mock.calls).toEqual([[[caseKey]], [[caseKey]], [[caseKey]]]);
   });
 
   it('tag rename, delete and their undo name every annotation they changed', async () => {

@@ -34,7 +34,11 @@ const meeting: Meeting = {
   punkter: [punkt(1, '24.00.00-G01-16-23'), punkt(2, '24.00.00-G01-16-23'), punkt(3, null)],
 };
 
+/** Cases the background says are followed (followed or unfollowed elsewhere, in the tests). */
+const followedElsewhere = new Set<string>();
+
 function backend() {
+  followedElsewhere.clear();
   const sent: Record<string, unknown>[] = [];
   const send = vi.fn(async (m: unknown) => {
     const msg = m as Record<string, unknown>;
@@ -65,6 +69,8 @@ function backend() {
       case 'follows/follow':
       case 'follows/unfollow':
         return { ok: true, follow: {} };
+      case 'follows/status':
+        return { ok: true, followed: (msg.caseKeys as string[]).filter((k) => followedElsewhere.has(k)) };
       default:
         return { ok: false, error: 'invalid-message' };
     }
@@ -103,6 +109,26 @@ describe('Follower (reader side of following)', () => {
     expect(sent.at(-1)).toEqual({ type: 'follows/unfollow', caseKey: 'ballerup:24.00.00-G01-16-23' });
     expect(f.state.flags.get(1)?.followed).toBe(false);
     expect(changes).toHaveBeenCalled();
+  });
+
+  it('follows what was followed or unfollowed elsewhere (popup, dashboard, another tab)', async () => {
+    const { send, sent } = backend();
+    const changes = vi.fn();
+    const f = new Follower(send, changes);
+    await f.remember(meeting, 'https://dagsorden.ballerup.dk/meeting/1', null);
+    changes.mockClear();
+    followedElsewhere.add('ballerup:24.00.00-G01-16-23');
+    await f.refreshFollowed(['ballerup:other', 'ballerup:24.00.00-G01-16-23']);
+    // Only this page's cases are asked about.
+    expect(sent.at(-1)).toEqual({ type: 'follows/status', caseKeys: ['ballerup:24.00.00-G01-16-23'] });
+    expect([1, 2, 3].map((n) => f.state.flags.get(n)?.followed)).toEqual([true, true, false]);
+    expect(changes).toHaveBeenCalledTimes(1);
+    followedElsewhere.clear();
+    await f.refreshFollowed(null);
+    expect([1, 2, 3].map((n) => f.state.flags.get(n)?.followed)).toEqual([false, false, false]);
+    const asked = sent.length;
+    await f.refreshFollowed(['ballerup:other']); // not on this page: nothing to ask
+    expect(sent).toHaveLength(asked);
   });
 
   it('stores nothing for a page without punkter and survives a background that does not answer', async () => {

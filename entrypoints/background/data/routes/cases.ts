@@ -37,6 +37,7 @@ import {
   UnfollowMessage,
 } from '../../../../lib/messages/data';
 import type { Meeting } from '../../../../lib/model/minutes';
+import { changesOf, type WithChanges } from '../changes';
 import { BOTH, CONTENT, type DataDeps, type DataRoute, defineData, PAGES } from '../define';
 import { quietly } from '../errors';
 
@@ -55,7 +56,7 @@ export function meetingOf(m: RememberMeeting): Meeting {
   };
 }
 
-export function caseRoutes(deps: DataDeps): Record<string, DataRoute> {
+export function caseRoutes(deps: DataDeps & WithChanges): Record<string, DataRoute> {
   const def = defineData(deps);
 
   async function updateTotal(db: SagssporDB): Promise<number> {
@@ -152,6 +153,8 @@ export function caseRoutes(deps: DataDeps): Record<string, DataRoute> {
       }
       const f = await follow(db, input, now);
       await updateTotal(db);
+      // Open readers (the page's own panel, other tabs) show the new state without a reload.
+      changesOf(deps).followsChanged([f.caseKey]);
       return { ok: true, follow: f };
     }),
 
@@ -159,6 +162,7 @@ export function caseRoutes(deps: DataDeps): Record<string, DataRoute> {
       const f = await unfollow(db, m.caseKey, now);
       if (!f) throw new NotFoundError('follow', m.caseKey);
       await updateTotal(db);
+      changesOf(deps).followsChanged([m.caseKey]);
       return { ok: true, follow: f };
     }),
 
@@ -166,6 +170,7 @@ export function caseRoutes(deps: DataDeps): Record<string, DataRoute> {
       const f = await undoUnfollow(db, m.caseKey);
       if (!f) throw new NotFoundError('follow', m.caseKey);
       await updateTotal(db);
+      changesOf(deps).followsChanged([m.caseKey]);
       return { ok: true, follow: f };
     }),
 
