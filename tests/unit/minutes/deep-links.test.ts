@@ -26,9 +26,9 @@ describe('deep links', () => {
       const doc = new JSDOM(page(), { url }).window.document;
       const r = parseDocument(doc, url);
       expect(r.isMinutes).toBe(true);
-      if (!r.isMinutes) return;
-      expect(r.meeting.punkter.map((p) => p.number)).toEqual(ids.map((_, k) => k + 1));
-      r.meeting.punkter.forEach((p, k) => {
+      const punkter = r.meeting?.punkter ?? [];
+      expect(punkter.map((p) => p.number)).toEqual(ids.map((_, k) => k + 1));
+      punkter.forEach((p, k) => {
         const u = new URL(url);
         u.hash = ids[k]!;
         expect(p.deepLink).toBe(u.toString());
