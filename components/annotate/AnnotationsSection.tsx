@@ -22,7 +22,8 @@ export interface AnnotationsSectionProps {
   /** `el` is the list button (focus returns there when the editor closes). */
   onActivate: (id: string, el?: HTMLElement) => void;
   onAttach: (id: string) => void;
-  onDeleteOrphan: (id: string) => void;
+  /** `el` is the delete button (focus goes near it after the undo toast). */
+  onDeleteOrphan: (id: string, el?: HTMLElement) => void;
   onDismissNotice?: () => void;
 }
 
@@ -40,7 +41,8 @@ export function AnnotationsSection({
   onDismissNotice,
 }: AnnotationsSectionProps) {
   return (
-    <section class="annotations" aria-labelledby="sgs-ann-h" data-testid="annotations">
+    // tabIndex -1: focus can land on the section when the control it was on is gone.
+    <section class="annotations" aria-labelledby="sgs-ann-h" data-testid="annotations" tabIndex={-1}>
       <div class="ann-head">
         <h2 class="ann-title" id="sgs-ann-h">
           {t('annotationsHeading')}
@@ -145,7 +147,7 @@ export function AnnotationsSection({
                     class="btn btn-danger"
                     data-testid="orphan-delete"
                     aria-label={t('orphanDeleteLabel', [o.quote])}
-                    onClick={() => onDeleteOrphan(o.id)}
+                    onClick={(e) => onDeleteOrphan(o.id, e.currentTarget as HTMLElement)}
                   >
                     {t('deleteAnnotation')}
                   </button>

@@ -29,6 +29,32 @@ export interface EditorProps {
   onCancel: () => void;
 }
 
+const TABBABLE = 'button, textarea, input, select, a[href], [tabindex]';
+
+/** The dialog's controls in Tab order (no positive tabindex is used here: document order). */
+export function tabbables(box: HTMLElement): HTMLElement[] {
+  return [...box.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest('[hidden]'),
+  );
+}
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last: focus stays in the dialog. */
+function trapTab(box: HTMLElement, e: KeyboardEvent): void {
+  const items = tabbables(box);
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  const active = (box.getRootNode() as Document | ShadowRoot).activeElement;
+  const inside = !!active && box.contains(active);
+  if (e.shiftKey && (active === first || !inside)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (active === last || !inside)) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 /** A popover to see and edit an annotation's note, tags and colour, or delete it. */
 export function Editor({
   heading,
@@ -75,6 +101,8 @@ export function Editor({
         } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
           save();
+        } else if (e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+          trapTab(e.currentTarget as HTMLElement, e);
         }
       }}
     >

@@ -17,6 +17,19 @@ export interface ToolbarProps {
 }
 
 /**
+ * Moves focus into the toolbar rendered under `root`: to the default colour (the one `h` uses).
+ * Returns false when no toolbar is shown.
+ */
+export function focusToolbar(root: ParentNode): boolean {
+  const bar = root.querySelector('[role="toolbar"]');
+  const button =
+    bar?.querySelector<HTMLElement>('.swatch-default') ?? bar?.querySelector<HTMLElement>('button');
+  if (!button) return false;
+  button.focus();
+  return true;
+}
+
+/**
  * The selection toolbar: five colour buttons, note, tags. Mouse presses never
  * take focus or clear the page's selection (pointer-down is cancelled); the
  * action uses the selection captured when the toolbar appeared.
@@ -45,13 +58,15 @@ export function Toolbar({ x, y, top, lastColor, onHighlight, onNote, onTags, onC
           onClose?.();
           return;
         }
-        if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+        const step = { ArrowRight: 1, ArrowLeft: -1, Home: 0, End: 0 }[e.key];
+        if (step === undefined) return;
         const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll('button')];
         const i = buttons.indexOf(e.target as HTMLButtonElement);
         if (i < 0) return;
         e.preventDefault();
-        const next = buttons[(i + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length];
-        next?.focus();
+        const n = buttons.length;
+        const to = e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : (i + step + n) % n;
+        buttons[to]?.focus();
       }}
     >
       {ANNOTATION_COLORS.map((c) => (

@@ -6,10 +6,19 @@ export interface UndoToastProps {
   onDismiss: () => void;
 }
 
-/** "Deleted. [Undo]" — the caller removes it after ~8 s. */
+/** "Deleted. [Undo]" — the caller removes it after ~8 s (not while it has focus); Esc dismisses it. */
 export function UndoToast({ message, onUndo, onDismiss }: UndoToastProps) {
   return (
-    <div class="toast" role="status" data-testid="toast">
+    <div
+      class="toast"
+      role="status"
+      data-testid="toast"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onDismiss();
+      }}
+    >
       <span class="toast-text">{message}</span>
       <button type="button" class="btn btn-primary" data-testid="undo" onClick={onUndo}>
         {t('undo')}

@@ -11,6 +11,7 @@ import { Layer, type LayerEditor } from '../../components/annotate/Layer';
 import { countPerPunkt, listed, orphanQuote } from '../../components/annotate/model';
 import { PunktExtras } from '../../components/annotate/PunktExtras';
 import { annotateStyles } from '../../components/annotate/styles';
+import { focusToolbar } from '../../components/annotate/Toolbar';
 import { t } from '../../components/i18n';
 import { createLateAnchorer, describe, type LateAnchorer, scopeAt } from '../../lib/anchoring';
 import type { AnnotationClient } from '../../lib/annotate-client/client';
@@ -19,8 +20,10 @@ import type { AnnotationsChangedMessage } from '../../lib/messages/schemas';
 import type { Annotation, AnnotationColor, AnnotationStatus } from '../../lib/model/annotation';
 import type { Meeting, Punkt } from '../../lib/model/minutes';
 import type { AnchorScope } from '../../lib/model/selectors';
+import { hiddenAncestors, revealStep } from '../../lib/ui/reveal';
 import { createHost, type Host } from '../../lib/ui/shadow-host';
 import { isEditable, rectOf, safe } from './dom';
+import { type FocusBack, focusBackFrom } from './focus-back';
 import { PageHighlights } from './page-highlights';
 import { isTextAnnotation, motivationOf, pageRef, punktAnnotation, textAnnotation } from './records';
 import { concernsPage, reconcile, type SyncPage, sameTarget } from './sync';
@@ -29,6 +32,17 @@ export const TOOLBAR_TAG = 'sagsspor-toolbar' as const;
 const UNDO_MS = 8000;
 const STATUS_FLUSH_MS = 1500;
 const LOAD_RETRIES = 6;
+/** Showing an annotation in collapsed boxes: at most this many opened, this many waits for the page. */
+const REVEAL_STEPS = 6;
+const REVEAL_WAITS = 10;
+const REVEAL_WAIT_MS = 50;
+
+interface RevealState {
+  opened: number;
+  waits: number;
+  /** The box opened last (still hidden: the page has not reacted yet). */
+  last: Element | null;
+}
 
 export interface AnnotatorDeps {
   doc: Document;
@@ -89,9 +103,13 @@ export class Annotator {
   private queueState: QueueState = { pending: 0, error: null };
   private host: Host | null = null;
   private toolbar: Captured | null = null;
+  /** The selection whose toolbar was dismissed with Esc (offsets). */
+  private dismissed: { start: number; end: number; live: Range | null } | null = null;
+  /** The page element focused before Tab moved focus into the toolbar. */
+  private toolbarReturn: Element | null = null;
   private editor: EditorState | null = null;
   private knownTags: string[] = [];
-  private toast: { id: string; timer: ReturnType<typeof setTimeout> } | null = null;
+  private toast: { id: string; timer: ReturnType<typeof setTimeout>; back: FocusBack | null } | null = null;
   private lastColor: AnnotationColor = 'yellow';
   private persistNotice = false;
   private noticeChecked = false;
@@ -110,6 +128,8 @@ export class Annotator {
   private syncAgain = false;
   private syncAfterLoad = false;
   private syncQueued = false;
+  /** The latest "show this annotation" (an older one still revealing stops). */
+  private revealSeq = 0;
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.doc = deps.doc;
@@ -210,6 +230,8 @@ export class Annotator {
     this.anchorState.clear();
     this.deleted.clear();
     this.toolbar = null;
+    this.dismissed = null;
+    this.toolbarReturn = null;
     this.editor = null;
     this.orphanMessage = null;
     this.touched.clear();
@@ -538,15 +560,73 @@ export class Annotator {
   private updateToolbar(): void {
     if (this.editor) return;
     const next = this.capture();
+    // Dismissed with Esc: not shown again for the same selection (a new one, even of the same
+    // text, is a new Range).
+    const d = this.dismissed;
+    if (next && d && next.start === d.start && next.end === d.end && this.liveRange() === d.live) return;
+    this.dismissed = null;
     if (!next && !this.toolbar) return;
+    if (!next) this.toolbarReturn = null;
     this.toolbar = next;
     this.renderLayer();
   }
 
+  /** Hide the toolbar, keeping the page's selection (`h`, `n`, `t` still act on it). */
+  private dismissToolbar(refocus: boolean): void {
+    const sel = this.toolbar;
+    if (!sel) return;
+    this.dismissed = { start: sel.start, end: sel.end, live: this.liveRange() };
+    this.toolbar = null;
+    this.renderLayer();
+    if (refocus) this.returnFromToolbar();
+  }
+
+  /** The page selection's Range object (the same object while the user has not selected anew). */
+  private liveRange(): Range | null {
+    try {
+      const sel = this.doc.getSelection();
+      return sel && sel.rangeCount > 0 ? sel.getRangeAt(0) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Focus the toolbar's default button (true when it is shown). */
+  private focusToolbar(): boolean {
+    let done = false;
+    safe(() => {
+      if (this.host) done = focusToolbar(this.host.mount);
+    });
+    return done;
+  }
+
+  /** Focus left the toolbar (Esc, or it closed under it): back to where it came from on the page. */
+  private returnFromToolbar(): void {
+    const back = this.toolbarReturn;
+    this.toolbarReturn = null;
+    safe(() => {
+      if (back && (back as HTMLElement).isConnected) (back as HTMLElement).focus();
+      else if (this.focusInLayer()) (this.doc.activeElement as HTMLElement | null)?.blur?.();
+    });
+  }
+
+  /** Focus is inside the toolbar host (toolbar, editor or toast). */
+  private focusInLayer(selector?: string): boolean {
+    const h = this.host;
+    if (!h || this.doc.activeElement !== h.host) return false;
+    const inner = (h.mount.getRootNode() as ShadowRoot).activeElement;
+    return !!inner && (!selector || !!inner.closest(selector));
+  }
+
+  /**
+   * Keys on the page (keys typed in our own UI stop at its host). With a selection in a punkt:
+   * `h`, `n`, `t`; Tab moves focus into the toolbar; Esc hides the toolbar (the selection stays).
+   * With the editor open and focus on the page (e.g. after a click outside it), Esc cancels it.
+   */
   private onKey(e: KeyboardEvent): void {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing || e.repeat) return;
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
     const key = e.key;
-    if (key !== 'h' && key !== 'n' && key !== 't') return;
+    if (key !== 'h' && key !== 'n' && key !== 't' && key !== 'Escape' && key !== 'Tab') return;
     const target = (e.composedPath?.()[0] ?? e.target) as Element | null;
     if (
       target &&
@@ -556,6 +636,22 @@ export class Annotator {
       return;
     const active = this.doc.activeElement;
     if (isEditable(active)) return;
+    if (key === 'Escape') {
+      if (this.editor) this.closeEditor();
+      else if (this.toolbar) this.dismissToolbar(false);
+      return;
+    }
+    if (e.repeat) return;
+    if (key === 'Tab') {
+      if (e.shiftKey || !this.toolbar || this.editor) return;
+      // The toolbar belongs to the selection: the next stop after it.
+      const from = this.pageFocus();
+      if (this.focusToolbar()) {
+        e.preventDefault();
+        this.toolbarReturn = from;
+      }
+      return;
+    }
     const sel = this.capture();
     if (!sel) return;
     e.preventDefault();
@@ -577,6 +673,7 @@ export class Annotator {
       return;
     const ids = this.hl.hitTest(e.clientX, e.clientY).filter((id) => this.annotations.has(id));
     if (ids.length === 0) return;
+    this.revealSeq++;
     this.openEdit(ids[0]!, { left: e.clientX - 20, top: e.clientY + 16 }, this.pageFocus());
   }
 
@@ -606,9 +703,11 @@ export class Annotator {
     if (!a) return null;
     this.lastColor = color;
     this.add(a);
+    const fromToolbar = this.focusInLayer('[role="toolbar"]');
     this.toolbar = null;
     safe(() => this.doc.getSelection()?.removeAllRanges());
     this.renderLayer();
+    if (fromToolbar) this.returnFromToolbar();
     return a;
   }
 
@@ -622,8 +721,11 @@ export class Annotator {
   }
 
   private openNew(sel: Captured, focus: 'note' | 'tags'): void {
+    this.revealSeq++;
+    const returnTo = this.focusInLayer('[role="toolbar"]') ? this.toolbarReturn : this.pageFocus();
+    this.toolbarReturn = null;
     this.toolbar = null;
-    this.editor = { kind: 'new-text', sel, focus, returnTo: this.pageFocus() };
+    this.editor = { kind: 'new-text', sel, focus, returnTo };
     this.loadTags();
     this.renderLayer();
   }
@@ -643,28 +745,67 @@ export class Annotator {
     this.renderLayer();
   }
 
-  /** The panel's list: scroll to the annotation, then open the editor. */
+  /**
+   * The panel's list: show the annotation (expanding the collapsed item, section or <details> it
+   * is in, with the page's own toggles), scroll to it, then open the editor next to it.
+   */
   activate(id: string, returnTo: Element | null = null): void {
     const a = this.annotations.get(id);
     if (!a) return;
+    const seq = ++this.revealSeq;
     if (!isTextAnnotation(a)) {
       if (a.page.punktNumber !== null) this.deps.jumpToPunkt?.(a.page.punktNumber);
       this.openEdit(id, null, returnTo);
       return;
     }
+    this.reveal(id, returnTo, seq, { opened: 0, waits: 0, last: null });
+  }
+
+  /**
+   * Show a text annotation, then open its editor next to it. When it is in a collapsed box, the
+   * outermost one is opened and the annotation looked up again (at once, or after a short wait
+   * when the page reacts later), until it is shown. Bounded: REVEAL_STEPS boxes, REVEAL_WAITS waits.
+   */
+  private reveal(id: string, returnTo: Element | null, seq: number, step: RevealState): void {
+    if (seq !== this.revealSeq || this.stopped) return;
+    const a = this.annotations.get(id);
+    if (!a || !isTextAnnotation(a)) return;
+    let range: Range | null = null;
+    safe(() => {
+      range = this.hl.locate(a);
+    });
+    const start = (range as Range | null)?.startContainer ?? null;
+    const box = start ? hiddenAncestors(start).pop() : undefined;
+    if (start && box && step.opened < REVEAL_STEPS) {
+      if (box === step.last && step.waits < REVEAL_WAITS) {
+        // The page has not reacted yet (it may render on its own schedule).
+        step.waits++;
+        setTimeout(() => safe(() => this.reveal(id, returnTo, seq, step)), REVEAL_WAIT_MS);
+        return;
+      }
+      if (box !== step.last && revealStep(start)) {
+        step.opened++;
+        step.last = box;
+        step.waits = 0;
+        // The page may rebuild what it shows: the text index is read again.
+        this.hl.markDirty();
+        this.reveal(id, returnTo, seq, step);
+        return;
+      }
+    }
     let at: { left: number; top: number } | null = null;
     safe(() => {
-      const range = this.hl.locate(a);
-      const el = range?.startContainer.parentElement;
+      const el = start?.nodeType === 1 ? (start as Element) : start?.parentElement;
       el?.scrollIntoView?.({ block: 'center' });
-      const rect = range?.getBoundingClientRect?.();
-      if (rect) at = { left: rect.left, top: rect.bottom + 8 };
+      const rect = (range as Range | null)?.getBoundingClientRect?.();
+      if (rect && (rect.width > 0 || rect.height > 0)) at = { left: rect.left, top: rect.bottom + 8 };
     });
     this.openEdit(id, at, returnTo);
   }
 
   /** Whole punkt note/tags from the outline. */
   openPunkt(punktNumber: number, returnTo: Element | null = null): void {
+    this.revealSeq++;
     this.toolbar = null;
     this.editor = { kind: 'new-punkt', punktNumber, returnTo };
     this.loadTags();
@@ -728,39 +869,63 @@ export class Annotator {
     });
   }
 
-  /** Soft delete with an undo toast (~8 s). */
-  remove(id: string): void {
+  /**
+   * Soft delete with an undo toast (~8 s). Focus moves to the toast's Undo button (the control
+   * it was on leaves with the annotation); `from` is that control (focus goes back near it later).
+   */
+  remove(id: string, from: Element | null = null): void {
     const a = this.annotations.get(id);
     if (!a) return;
-    if (this.editor?.kind === 'edit' && this.editor.id === id) this.closeEditor();
+    const ed = this.editor;
+    const inEditor = ed?.kind === 'edit' && ed.id === id;
+    const back = focusBackFrom(inEditor ? ed.returnTo : from);
+    if (inEditor) this.closeEditor(false);
     this.annotations.delete(id);
     this.anchorState.delete(id);
     this.deleted.set(id, a);
     this.hl.clear(id);
     this.queue.enqueue({ kind: 'delete', id, at: this.now() });
     if (this.toast) clearTimeout(this.toast.timer);
-    this.toast = { id, timer: setTimeout(() => this.dismissToast(), UNDO_MS) };
+    this.toast = { id, timer: this.toastTimer(), back };
     this.renderLayer();
     this.changed();
+    safe(() => this.host?.mount.querySelector<HTMLElement>('[data-testid="undo"]')?.focus());
+  }
+
+  /** The toast goes after UNDO_MS, but not while it has focus (a keyboard user may be about to undo). */
+  private toastTimer(): ReturnType<typeof setTimeout> {
+    return setTimeout(() => {
+      if (this.focusInLayer('.toast')) {
+        if (this.toast) this.toast.timer = this.toastTimer();
+      } else this.dismissToast();
+    }, UNDO_MS);
   }
 
   undo(id: string): void {
     const a = this.deleted.get(id);
     if (!a) return;
+    const back = this.toast?.id === id ? this.toast.back : null;
+    const refocus = this.focusInLayer('.toast');
     this.deleted.delete(id);
-    this.dismissToast();
+    this.dismissToast(false);
     const restored = { ...a, deletedAt: null, modified: Math.max(this.now(), a.modified + 1) };
     this.annotations.set(id, restored);
     this.queue.enqueue({ kind: 'undo', id, at: this.now() });
     if (isTextAnnotation(restored)) this.anchorBatch([restored]);
     this.changed();
+    // Back to the annotation in the panel's list (listed again by now), else near it.
+    if (refocus) safe(() => back?.target(id)?.focus());
   }
 
-  private dismissToast(): void {
-    if (!this.toast) return;
-    clearTimeout(this.toast.timer);
+  /** Remove the toast; with focus in it, focus goes back near where the deleted annotation was. */
+  private dismissToast(refocus = true): void {
+    const toast = this.toast;
+    if (!toast) return;
+    const had = refocus && this.focusInLayer('.toast');
+    clearTimeout(toast.timer);
     this.toast = null;
     this.renderLayer();
+    if (had) safe(() => toast.back?.target()?.focus());
   }
 
   /** Attach an orphan to the current selection: new selectors, same id, note and tags. */
@@ -795,10 +960,12 @@ export class Annotator {
     return true;
   }
 
-  private closeEditor(): void {
+  /** Close the editor (the draft is dropped); focus returns to where it came from. */
+  private closeEditor(refocus = true): void {
     const ed = this.editor;
     this.editor = null;
     this.renderLayer();
+    if (!refocus) return;
     safe(() => {
       if (ed?.returnTo && (ed.returnTo as HTMLElement).isConnected) (ed.returnTo as HTMLElement).focus();
     });
@@ -883,7 +1050,7 @@ export class Annotator {
         orphanMessage={this.orphanMessage}
         onActivate={(id, el) => this.activate(id, el ?? null)}
         onAttach={(id) => this.attach(id)}
-        onDeleteOrphan={(id) => this.remove(id)}
+        onDeleteOrphan={(id, el) => this.remove(id, el ?? null)}
         onDismissNotice={() => this.dismissNotice()}
       />
     );
@@ -907,10 +1074,7 @@ export class Annotator {
           onHighlight={(c) => this.highlight(c)}
           onNote={() => this.toolbar && this.openNew(this.toolbar, 'note')}
           onTags={() => this.toolbar && this.openNew(this.toolbar, 'tags')}
-          onCloseToolbar={() => {
-            this.toolbar = null;
-            this.renderLayer();
-          }}
+          onCloseToolbar={() => this.dismissToolbar(true)}
           onUndo={(id) => this.undo(id)}
           onDismissToast={() => this.dismissToast()}
           persistNotice={this.persistNotice ? { openBackup: this.deps.openBackup } : null}

@@ -3,10 +3,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationsSection } from '../../../components/annotate/AnnotationsSection';
-import { Editor } from '../../../components/annotate/Editor';
+import { Editor, tabbables } from '../../../components/annotate/Editor';
 import { countPerPunkt, orphanQuote } from '../../../components/annotate/model';
 import { addTag, suggestTags } from '../../../components/annotate/TagInput';
 import { Toolbar } from '../../../components/annotate/Toolbar';
+import { UndoToast } from '../../../components/annotate/UndoToast';
 import { ANNOTATION_COLORS } from '../../../lib/model/annotation';
 import { stubI18n } from '../ui/i18n-stub';
 
@@ -165,6 +166,45 @@ describe('Editor', () => {
     expect(p.onCancel).toHaveBeenCalledOnce();
   });
 
+  it('keeps Tab inside the dialog: Tab from the last control goes to the first, Shift+Tab back', () => {
+    show();
+    const dialog = $('[data-testid="editor"]');
+    const note = $<HTMLTextAreaElement>('[data-testid="note-input"]');
+    const save = $<HTMLButtonElement>('[data-testid="save"]');
+    const order = tabbables(dialog).map((el) => el.getAttribute('data-testid') ?? el.className);
+    expect(order[0]).toBe('note-input');
+    expect(order.at(-1)).toBe('save');
+    expect(order).toEqual(
+      expect.arrayContaining(['tag-input', 'chip-x', 'color-yellow', 'delete', 'cancel']),
+    );
+    save.focus();
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    act(() => {
+      save.dispatchEvent(tab);
+    });
+    expect(tab.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(note);
+    const back = new KeyboardEvent('keydown', {
+      key: 'Tab',
+      shiftKey: true,
+      bubbles: true,
+      cancelable: true,
+    });
+    act(() => {
+      note.dispatchEvent(back);
+    });
+    expect(back.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(save);
+    // In between, Tab is the browser's (it moves in document order inside the dialog).
+    const cancel = $('[data-testid="cancel"]');
+    cancel.focus();
+    const mid = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    act(() => {
+      cancel.dispatchEvent(mid);
+    });
+    expect(mid.defaultPrevented).toBe(false);
+  });
+
   it('tag helpers: prefix matches first, no duplicates', () => {
     expect(suggestTags(['Budget', 'Overbudget', 'budgetaftale'], 'BUD', [])).toEqual([
       'Budget',
@@ -174,6 +214,18 @@ describe('Editor', () => {
     expect(suggestTags(['Budget'], 'bud', ['budget'])).toEqual([]);
     expect(addTag(['Budget'], '  budget ')).toEqual(['Budget']);
     expect(addTag([], '  to   ord ')).toEqual(['to ord']);
+  });
+});
+
+describe('UndoToast', () => {
+  it('Undo and dismiss are buttons; Esc dismisses', () => {
+    const onUndo = vi.fn();
+    const onDismiss = vi.fn();
+    act(() => render(<UndoToast message="Slettet" onUndo={onUndo} onDismiss={onDismiss} />, root));
+    act(() => $<HTMLButtonElement>('[data-testid="undo"]').click());
+    expect(onUndo).toHaveBeenCalledOnce();
+    key($('[data-testid="undo"]'), 'Escape');
+    expect(onDismiss).toHaveBeenCalledOnce();
   });
 });
 
@@ -215,9 +267,11 @@ describe('counting and orphans', () => {
     const attach = orphans.querySelector<HTMLButtonElement>('[data-testid="orphan-attach"]')!;
     expect(attach.getAttribute('aria-label')).toBe('Knyt til markeret tekst: Klimapris 2023 er');
     act(() => attach.click());
-    act(() => orphans.querySelector<HTMLButtonElement>('[data-testid="orphan-delete"]')!.click());
+    const del = orphans.querySelector<HTMLButtonElement>('[data-testid="orphan-delete"]')!;
+    act(() => del.click());
     expect(onAttach).toHaveBeenCalledWith('o1');
-    expect(onDeleteOrphan).toHaveBeenCalledWith('o1');
+    // The button goes along: focus returns near it after the undo toast.
+    expect(onDeleteOrphan).toHaveBeenCalledWith('o1', del);
     expect($('[data-testid="pending"]').textContent).toBe('Gemmer …');
     expect($('[data-testid="storage-full"]').getAttribute('role')).toBe('alert');
   });
