@@ -212,6 +212,22 @@ describe('Chromium: follow from the in-page outline (issue 4)', () => {
         (v) => v === 'true',
         { what: 'the outline toggle pressed' },
       );
+      // Unfollowed and followed again elsewhere (as the popup or dashboard do): the open outline
+      // follows without a reload.
+      const api = await openApiPage(ext.context, ext.extensionId);
+      await sendOk(api, { type: 'follows/unfollow', caseKey: CASE_KEY });
+      await waitFor(
+        () => pressed(shadow),
+        (v) => v === 'false',
+        { what: 'the outline toggle released after an unfollow in the popup', timeout: 3000 },
+      );
+      await sendOk(api, { type: 'follows/undoUnfollow', caseKey: CASE_KEY });
+      await waitFor(
+        () => pressed(shadow),
+        (v) => v === 'true',
+        { what: 'the outline toggle pressed again after undo in the popup', timeout: 3000 },
+      );
+      await api.close();
       await shadow.dispose();
 
       const second = await ext.context.newPage();
