@@ -25,7 +25,11 @@ export async function badgeForNew(tabId: number, count: number, action = actionA
   await action.setBadgeBackgroundColor({ tabId, color: NEW_BADGE_COLOUR });
   await action.setTitle?.({
     tabId,
-    title: message('badgeNewTitle', String(count), `Sagsspor: nye behandlinger af sager du følger (${count})`),
+    title: message(
+      'badgeNewTitle',
+      String(count),
+      `Sagsspor: nye behandlinger af sager du følger (${count})`,
+    ),
   });
 }
 
