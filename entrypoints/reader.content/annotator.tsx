@@ -443,8 +443,37 @@ export class Annotator {
     const text = list.filter(isTextAnnotation);
     for (const [id, status] of this.hl.anchor(text)) {
       const a = this.annotations.get(id);
-      if (a) this.setAnchor(a, status);
+      if (!a) continue;
+      this.setAnchor(a, status);
+      if (status === 'anchored') this.followRenumbering(id);
     }
+  }
+
+  /**
+   * The page was republished with its punkter renumbered (one inserted before): the text was found
+   * in another punkt than the one stored (by case number, or further afield). The annotation moves
+   * to the punkt it is in now — number, case number and scope — so lists, counts and exports name
+   * the right punkt. Saved like an edit, without a new `modified` (not the user's change).
+   */
+  private followRenumbering(id: string): void {
+    const a = this.annotations.get(id);
+    const scope = a?.target.scope;
+    if (!a || !scope || a.page.punktNumber === null || !this.meeting) return;
+    if (a.page.meetingKey !== this.meetingKey) return; // another copy of the meeting: leave it
+    const now = this.hl.scopeOf(id);
+    if (!now || now.punktNumber === a.page.punktNumber) return;
+    const moved: Annotation = {
+      ...a,
+      page: { ...a.page, punktNumber: now.punktNumber, caseNumber: now.caseNumber ?? a.page.caseNumber },
+      target: {
+        ...a.target,
+        // The section stays: positions are measured from its start, and the punkt kept its layout.
+        scope: { ...scope, punktNumber: now.punktNumber, caseNumber: now.caseNumber ?? scope.caseNumber },
+      },
+    };
+    this.annotations.set(id, moved);
+    this.queue.enqueue({ kind: 'upsert', annotation: moved });
+    this.changed();
   }
 
   private setAnchor(a: Annotation, status: AnnotationStatus): void {

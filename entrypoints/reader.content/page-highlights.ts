@@ -14,11 +14,13 @@ import {
   meetingScopes,
   type Painter,
   type ScopeResolver,
+  scopeAt,
   type TextIndex,
   WRAPPER_TAG,
 } from '../../lib/anchoring';
 import type { AnnotationStatus } from '../../lib/model/annotation';
 import type { Meeting } from '../../lib/model/minutes';
+import type { AnchorScope } from '../../lib/model/selectors';
 import { collapse, safe } from './dom';
 import type { TextAnnotation } from './records';
 
@@ -31,6 +33,8 @@ export class PageHighlights {
   private sheet: CSSStyleSheet | HTMLStyleElement | null = null;
   /** Live Ranges of painted CSS highlights (to check them after DOM changes). */
   private readonly ranges = new Map<string, Range>();
+  /** Start offset (in the current index) of each annotation anchored by the last `anchor` calls. */
+  private readonly starts = new Map<string, number>();
   private meeting: Meeting | null = null;
   private meetingKey: string | null = null;
 
@@ -50,6 +54,7 @@ export class PageHighlights {
   markDirty(): void {
     this.dirty = true;
     this.located = null;
+    this.starts.clear();
     this.resolver = null;
   }
 
@@ -119,7 +124,9 @@ export class PageHighlights {
       if (r.status === 'anchored') {
         paint.push({ id: a.id, start: r.start, end: r.end, color: a.color });
         out.set(a.id, 'anchored');
+        this.starts.set(a.id, r.start);
       } else {
+        this.starts.delete(a.id);
         this.clear(a.id);
         out.set(a.id, 'orphaned');
       }
@@ -132,6 +139,12 @@ export class PageHighlights {
       }
     }
     return out;
+  }
+
+  /** The punkt (and section) an anchored annotation lies in now, or null. */
+  scopeOf(id: string): AnchorScope | null {
+    const start = this.starts.get(id);
+    return start === undefined ? null : (scopeAt(start, this.scopes())?.scope ?? null);
   }
 
   /** Where an annotation is on the page now (scrolling to it), or null. */

@@ -32,6 +32,7 @@ import {
   LAZY_URL,
   lazyPage,
   originalPage,
+  renumberedPage,
 } from './fixtures/variants.mjs';
 import { fixture, testSite, VISIBLE_TEXT, waitFor } from './helpers.mjs';
 
@@ -295,6 +296,46 @@ describe('Chromium: annotations (issue 3)', () => {
       }
     },
   );
+
+  test('punkter renumbered on the page (one inserted before): the note moves with its punkt', T, async () => {
+    const day = nextDay++;
+    const url = `https://dagsorden.ballerup.dk/meeting/91060${String(day).padStart(2, '0')}`;
+    site.add(url, { body: originalPage(day) });
+    const page = await open(ext.context, url);
+    try {
+      await highlightKey(page, TEXTS.a); // punkt 4, Klimapris 2023
+      const [before] = forUrl(await stored(api), url);
+      assert.equal(before?.page.punktNumber, 4);
+      site.add(url, { body: renumberedPage(day) });
+      await page.reload();
+      await waitReady(page, PUNKTER + 1, 'the renumbered page');
+      await waitFor(
+        async () => forUrl(await stored(api), url)[0]?.page.punktNumber,
+        (n) => n === 5,
+        { what: 'the stored note moved to punkt 5' },
+      );
+      const [after] = forUrl(await stored(api), url);
+      assert.equal(
+        after.page.caseNumber,
+        before.page.caseNumber,
+        'the case number is the punkt’s, unchanged',
+      );
+      assert.equal(after.target.scope.punktNumber, 5);
+      assert.equal(after.modified, before.modified, 'not a user edit');
+      assert.ok((await paintedTexts(page)).includes(TEXTS.a), 'still painted on its text');
+      const shadow = panel(page);
+      await openPanel(shadow);
+      assert.deepEqual(
+        await shadow.evaluate(function () {
+          return [...this.querySelectorAll('[data-testid^="count-"]')].map((e) => e.dataset.testid);
+        }),
+        ['count-5'],
+        'the count badge is on punkt 5',
+      );
+    } finally {
+      await page.close();
+    }
+  });
 
   test('delete has undo; a delete without undo stays deleted after a reload', T, async () => {
     const url = freshUrl(site);
