@@ -109,6 +109,16 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 const same = sameJson;
 
+/** The value at a zod issue's path in `row` (undefined when absent). */
+function valueAt(row: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = row;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
 function empty(): TableSummary {
   return { new: 0, updated: 0, unchanged: 0, invalid: 0 };
 }
@@ -153,10 +163,13 @@ export async function importBackup(
         summary[table].invalid++;
         if (summary.problems.length < 50) {
           const issue = r.error?.issues[0];
+          // zod/mini says "Invalid input" for a missing field too: say which it is.
+          const missing = issue ? valueAt(row, issue.path) === undefined && issue.path.length > 0 : false;
+          const what = missing ? 'Invalid input: expected a value, received undefined' : issue?.message;
           summary.problems.push({
             table,
             index,
-            message: issue ? `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` : 'invalid',
+            message: issue ? `${issue.path.map(String).join('.') || '(root)'}: ${what}` : 'invalid',
           });
         }
         return;

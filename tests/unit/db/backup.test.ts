@@ -100,6 +100,22 @@ describe('backup', () => {
     expect((await importBackup(db, { ...file, annotations: [later] })).annotations.updated).toBe(1);
   });
 
+  it('says which problems are missing fields and which are invalid ones', async () => {
+    const db = await populated();
+    const file = await exportBackup(db, T0);
+    const [first] = file.annotations;
+    const { color: _c, ...noColor } = first!;
+    const r = await importBackup(
+      await freshDb(),
+      { ...file, annotations: [noColor, { ...first!, id: uuid(77), color: 'orange' }] },
+      { dryRun: true },
+    );
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'color: Invalid input: expected a value, received undefined',
+      'color: Invalid input',
+    ]);
+  });
+
   it('brings back a note deleted after the backup was made (and says so in the dry run)', async () => {
     const db = await populated();
     const file = await exportBackup(db, T0);
