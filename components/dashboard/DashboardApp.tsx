@@ -35,11 +35,15 @@ export interface DashboardAppProps {
 
 function useHashRoute(read: () => string, replace: (hash: string) => void): [Route, (hash: string) => void] {
   const [route, setRoute] = useState(() => parseRoute(read()));
+  // The latest `read` without subscribing again on every render (callers may pass a new function).
+  const readRef = useRef(read);
+  readRef.current = read;
   useEffect(() => {
-    const on = () => setRoute(parseRoute(read()));
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, [read]);
+    const win = window;
+    const on = () => setRoute(parseRoute(readRef.current()));
+    win.addEventListener('hashchange', on);
+    return () => win.removeEventListener('hashchange', on);
+  }, []);
   // replaceState fires no hashchange: the new route is taken from the hash itself.
   const update = useCallback(
     (hash: string) => {
