@@ -16,7 +16,7 @@ beforeEach(() => {
   document.body.appendChild(root);
 });
 afterEach(() => {
-  render(null, root);
+  act(() => render(null, root));
   root.remove();
 });
 
@@ -267,7 +267,7 @@ describe('dashboard: backup', () => {
     await flush();
     expect(api.markBackupSaved).not.toHaveBeenCalled();
 
-    render(null, root);
+    act(() => render(null, root));
     await mount(root, api, '#/backup');
     await click('[data-testid="backup-download"]');
     await flush();

@@ -17,7 +17,7 @@ beforeEach(() => {
   document.body.appendChild(root);
 });
 afterEach(() => {
-  render(null, root);
+  act(() => render(null, root));
   root.remove();
 });
 
@@ -112,7 +112,7 @@ describe('dashboard: counts of one', () => {
     const listAnnotations = vi.fn(async () => ({ annotations: [annotation()], total: 1 }));
     await mount(root, dashApi({ listAnnotations, listMeetings: vi.fn(async () => []) }), '#/annotations');
     expect(root.querySelector('[data-testid="annotation-count"]')?.textContent).toBe('1 note');
-    render(null, root);
+    act(() => render(null, root));
     stubI18n('en');
     listAnnotations.mockImplementation(async () => ({ annotations: [annotation(), annotation()], total: 2 }));
     await mount(root, dashApi({ listAnnotations, listMeetings: vi.fn(async () => []) }), '#/annotations');

@@ -15,7 +15,7 @@ beforeEach(() => {
   document.body.appendChild(root);
 });
 afterEach(() => {
-  render(null, root);
+  act(() => render(null, root));
   root.remove();
 });
 
@@ -150,7 +150,7 @@ describe('popup: backup reminder', () => {
     expect(api.snoozeBackupReminder).toHaveBeenCalled();
     expect(api.setFlag).toHaveBeenCalledWith('persistNoticeShown', true);
     expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
-    render(null, root);
+    act(() => render(null, root));
     await show(api);
     expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
   });
@@ -158,7 +158,7 @@ describe('popup: backup reminder', () => {
   it('is not shown with nothing to lose, or with a recent backup', async () => {
     await show(fakeApi());
     expect(root.querySelector('[data-testid="backup-notice"]')).toBeNull();
-    render(null, root);
+    act(() => render(null, root));
     await show(
       fakeApi({
         follows: [follow({ caseKey: 'ballerup:a', title: 'A' })],

@@ -15,7 +15,7 @@ beforeEach(() => {
   document.body.appendChild(root);
 });
 afterEach(() => {
-  render(null, root);
+  act(() => render(null, root));
   root.remove();
 });
 
@@ -64,7 +64,7 @@ describe('popup: counts of one', () => {
     });
     expect(label('k:1')).toBe('Åbn tidslinjen for Skolestruktur (1 ny)');
     expect(label('k:2')).toBe('Åbn tidslinjen for Klima (4 nye)');
-    render(null, root);
+    act(() => render(null, root));
     stubI18n('en');
     await act(async () => {
       render(<FollowedList follows={follows} onOpen={vi.fn()} onUnfollow={vi.fn()} />, root);
