@@ -1048,6 +1048,11 @@ export class Annotator {
     return this.key !== '';
   }
 
+  /** The page's stored annotations were loaded (or the background did not answer: retrying). */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
   /** Per-punkt count and whole-punkt button for the outline. */
   readonly extras = (p: Punkt) => {
     const counts = countPerPunkt(this.annotations.values());

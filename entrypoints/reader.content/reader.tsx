@@ -341,6 +341,7 @@ export class Reader {
     h.setAttribute('data-annotations', String(ann?.anchoredCount ?? 0));
     h.setAttribute('data-orphans', String(ann?.orphanCount ?? 0));
     h.setAttribute('data-pending', String(ann?.pendingWrites ?? 0));
+    h.setAttribute('data-loaded', String(ann?.isLoaded ?? false));
     render(
       <Panel
         view={this.view}

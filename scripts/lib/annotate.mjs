@@ -227,8 +227,8 @@ export function waitHost(page, ok, what, timeout = 10_000) {
 export function waitReady(page, punkter, what = 'the reader') {
   return waitHost(
     page,
-    (s) => s.punkter === String(punkter) && s.annotations !== undefined && s.pending === '0',
-    `${what}: data-punkter="${punkter}", data-pending="0"`,
+    (s) => s.punkter === String(punkter) && s.loaded === 'true' && s.pending === '0',
+    `${what}: data-punkter="${punkter}", data-loaded="true", data-pending="0"`,
   );
 }
 
