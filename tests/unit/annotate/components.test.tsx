@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AnnotationsSection } from '../../../components/annotate/AnnotationsSection';
 import { Editor, tabbables } from '../../../components/annotate/Editor';
 import { countPerPunkt, orphanQuote } from '../../../components/annotate/model';
@@ -9,17 +9,11 @@ import { addTag, suggestTags } from '../../../components/annotate/TagInput';
 import { Toolbar } from '../../../components/annotate/Toolbar';
 import { UndoToast } from '../../../components/annotate/UndoToast';
 import { ANNOTATION_COLORS } from '../../../lib/model/annotation';
-import { stubI18n } from '../ui/i18n-stub';
+import { withTestRoot } from '../ui/i18n-stub';
 
 let root: HTMLElement;
-beforeEach(() => {
-  stubI18n('da');
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+withTestRoot((el) => {
+  root = el;
 });
 
 const $ = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E>(sel)!;

@@ -1,23 +1,16 @@
 // @vitest-environment jsdom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSaveFile } from '../../../components/dashboard/save';
 import type { BackupV1 } from '../../../lib/model/backup';
 import type { MeetingRecord } from '../../../lib/model/records';
 import { follow } from '../popup/fake-api';
-import { stubI18n } from '../ui/i18n-stub';
+import { withTestRoot } from '../ui/i18n-stub';
 import { annotation, appearance, dashApi, flush, mount } from './helpers';
 
 let root: HTMLElement;
-beforeEach(() => {
-  stubI18n('da');
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+withTestRoot((el) => {
+  root = el;
 });
 
 const meeting: MeetingRecord = {

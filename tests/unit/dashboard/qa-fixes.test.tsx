@@ -2,23 +2,17 @@
 // QA pass fixes: dry-run problems in words, singular counts, filters in the URL, notes open their punkt.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { problemText } from '../../../components/dashboard/BackupView';
 import { DashboardApp } from '../../../components/dashboard/DashboardApp';
 import type { MeetingRecord } from '../../../lib/model/records';
 import type { ImportSummary } from '../../../lib/ui-client/api';
-import { stubI18n } from '../ui/i18n-stub';
+import { stubI18n, withTestRoot } from '../ui/i18n-stub';
 import { annotation, appearance, dashApi, flush, mount } from './helpers';
 
 let root: HTMLElement;
-beforeEach(() => {
-  stubI18n('da');
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+withTestRoot((el) => {
+  root = el;
 });
 
 async function choose(el: HTMLSelectElement, value: string) {

@@ -1,20 +1,14 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSitesClient, Sites, type SitesClient } from '../../../components/dashboard/Sites';
-import { stubI18n } from '../ui/i18n-stub';
+import { withTestRoot } from '../ui/i18n-stub';
 import { flush } from './helpers';
 
 let root: HTMLElement;
-beforeEach(() => {
-  stubI18n('da');
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+withTestRoot((el) => {
+  root = el;
 });
 
 function client(hosts: string[]): SitesClient & { hosts: string[] } {

@@ -1,22 +1,16 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FOLLOWED_PAGE } from '../../../components/popup/FollowedList';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import type { Follow } from '../../../lib/model/records';
-import { stubI18n } from '../ui/i18n-stub';
+import { withTestRoot } from '../ui/i18n-stub';
 import { fakeApi, follow } from './fake-api';
 
 let root: HTMLElement;
-beforeEach(() => {
-  stubI18n('da');
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+withTestRoot((el) => {
+  root = el;
 });
 
 const rows = () => root.querySelectorAll('[data-testid="followed-list"] [data-case-key]').length;

@@ -1,7 +1,10 @@
-// Test helper: answer browser.i18n from the real locale files, with Chrome's
-// placeholder substitution, so components render real strings.
+// Test helpers: answer browser.i18n from the real locale files, with Chrome's
+// placeholder substitution, so components render real strings; a root to render into.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -28,4 +31,24 @@ export function stubI18n(locale: 'da' | 'en' = 'en'): void {
   const i18n = fakeBrowser.i18n as unknown as Record<string, unknown>;
   i18n.getMessage = getMessageFrom(loadMessages(locale));
   i18n.getUILanguage = () => locale;
+}
+
+/**
+ * Per test: the UI in `locale` and a fresh element in the document to render into (`set` receives
+ * it), unmounted inside act() afterwards so pending effects run while the test window exists.
+ */
+export function withTestRoot(set: (root: HTMLElement) => void, locale: 'da' | 'en' = 'da'): void {
+  let root: HTMLElement | null = null;
+  beforeEach(() => {
+    stubI18n(locale);
+    root = document.createElement('div');
+    document.body.appendChild(root);
+    set(root);
+  });
+  afterEach(() => {
+    const r = root;
+    if (!r) return;
+    act(() => render(null, r));
+    r.remove();
+  });
 }

@@ -1,22 +1,16 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MeetingHeader } from '../../../components/meeting/MeetingHeader';
 import { Outline } from '../../../components/meeting/Outline';
 import { meeting, punkt } from './fixtures';
-import { stubI18n } from './i18n-stub';
+import { withTestRoot } from './i18n-stub';
 
 let root: HTMLElement;
-beforeEach(() => {
-  stubI18n('en');
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
-});
+withTestRoot((el) => {
+  root = el;
+}, 'en');
 
 describe('Outline', () => {
   it('shows number, title, case number, closed badge and decision for each punkt', () => {

@@ -1,21 +1,15 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps } from '../../../components/panel/Panel';
 import type { ModelResponse } from '../../../lib/messages/schemas';
 import { recognised } from './fixtures';
-import { stubI18n } from './i18n-stub';
+import { withTestRoot } from './i18n-stub';
 
 let root: HTMLElement;
-beforeEach(() => {
-  stubI18n('da');
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+withTestRoot((el) => {
+  root = el;
 });
 
 const recognisedView: ModelResponse = { status: 'recognised', url: 'https://x.dk/m', result: recognised() };

@@ -1,20 +1,14 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PopupApp, type PopupState } from '../../../components/popup/PopupApp';
 import { recognised } from './fixtures';
-import { stubI18n } from './i18n-stub';
+import { withTestRoot } from './i18n-stub';
 
 let root: HTMLElement;
-beforeEach(() => {
-  stubI18n('da');
-  root = document.createElement('div');
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+withTestRoot((el) => {
+  root = el;
 });
 
 async function show(state: PopupState, jump = vi.fn(async () => true)) {
