@@ -4,11 +4,22 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Annotator } from '../../../entrypoints/reader.content/annotator';
+import type { Annotator } from '../../../entrypoints/reader.content/annotator';
 import type { Annotation } from '../../../lib/model/annotation';
 import type { Meeting } from '../../../lib/model/minutes';
 import { stubI18n } from '../ui/i18n-stub';
-import { type FakeClient, fakeClient, flush, loadFixture, openShadowRoots, selectText } from './helpers';
+import {
+  type FakeClient,
+  fakeClient,
+  flush,
+  inToolbar,
+  loadFixture,
+  openShadowRoots,
+  selectText,
+  startAnnotator,
+  toolbarRoot,
+  wait,
+} from './helpers';
 
 const QUOTE = 'Der afsættes årligt 20.000 kr. i 2023 og 2024.';
 let restoreShadow: () => void;
@@ -34,32 +45,20 @@ afterEach(() => {
 });
 
 let backupOpened = 0;
-let n = 0;
-const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 
 async function start(initial: Annotation[] = []) {
   client = fakeClient(initial);
-  annotator = new Annotator({
-    doc: document,
+  annotator = await startAnnotator({
     client,
+    meeting,
+    url,
     onChange: () => changes++,
     openBackup: () => {
       backupOpened++;
     },
-    painter: 'wrapper',
-    uuid,
-    queue: { baseDelayMs: 5, maxDelayMs: 20 },
-    late: { debounceMs: 10, maxWaitMs: 20 },
   });
-  annotator.setPage(meeting, url);
-  await flush();
   return annotator;
 }
-
-const toolbarRoot = () => document.querySelector('sagsspor-toolbar')?.shadowRoot ?? null;
-const inToolbar = <E extends Element = HTMLElement>(sel: string) =>
-  toolbarRoot()?.querySelector<E>(sel) ?? null;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function selectAndWaitForToolbar(text: string) {
   selectText(text);

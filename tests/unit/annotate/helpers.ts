@@ -1,7 +1,9 @@
 // Test helpers: a real minutes page (a shared fixture) in the test's jsdom
 // document, parsed by lib/minutes; a fake AnnotationClient; open shadow roots.
+
 import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
+import { Annotator } from '../../../entrypoints/reader.content/annotator';
 import type { AnnotationClient } from '../../../lib/annotate-client/client';
 import type { Write, WriteResult } from '../../../lib/annotate-client/queue';
 import { parseDocument } from '../../../lib/minutes';
@@ -89,3 +91,39 @@ export function selectText(text: string, root: Node = document.body, nth = 0): R
 }
 
 export const flush = () => new Promise((r) => setTimeout(r, 0));
+
+let seq = 0;
+/** UUIDs in order, for predictable annotation ids (one sequence per test file). */
+export const testUuid = () => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
+
+/**
+ * An Annotator on `meeting` at `url` over `client`, made as the reader makes it, with fast queue and
+ * late-content timers and the wrapper painter (jsdom has no CSS Highlight API).
+ */
+export async function startAnnotator(opts: {
+  client: FakeClient;
+  meeting: Meeting;
+  url: string;
+  onChange?: () => void;
+  openBackup?: () => void;
+}): Promise<Annotator> {
+  const annotator = new Annotator({
+    doc: document,
+    client: opts.client,
+    onChange: opts.onChange ?? (() => {}),
+    openBackup: opts.openBackup ?? (() => {}),
+    painter: 'wrapper',
+    uuid: testUuid,
+    queue: { baseDelayMs: 5, maxDelayMs: 20 },
+    late: { debounceMs: 10, maxWaitMs: 20 },
+  });
+  annotator.setPage(opts.meeting, opts.url);
+  await flush();
+  return annotator;
+}
+
+/** The selection toolbar's (opened) shadow root, and an element in it. */
+export const toolbarRoot = () => document.querySelector('sagsspor-toolbar')?.shadowRoot ?? null;
+export const inToolbar = <E extends Element = HTMLElement>(sel: string) =>
+  toolbarRoot()?.querySelector<E>(sel) ?? null;
+export const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

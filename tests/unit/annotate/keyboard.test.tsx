@@ -6,11 +6,22 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Annotator } from '../../../entrypoints/reader.content/annotator';
+import type { Annotator } from '../../../entrypoints/reader.content/annotator';
 import { parseDocument } from '../../../lib/minutes';
 import type { Meeting } from '../../../lib/model/minutes';
 import { stubI18n } from '../ui/i18n-stub';
-import { type FakeClient, fakeClient, flush, loadFixture, openShadowRoots, selectText } from './helpers';
+import {
+  type FakeClient,
+  fakeClient,
+  flush,
+  inToolbar,
+  loadFixture,
+  openShadowRoots,
+  selectText,
+  startAnnotator,
+  toolbarRoot,
+  wait,
+} from './helpers';
 
 const QUOTE = 'Der afsættes årligt 20.000 kr. i 2023 og 2024.';
 const OTHER = 'Klimaprisen er således en anerkendelse af virksomheder';
@@ -40,9 +51,6 @@ afterEach(() => {
   restoreShadow();
 });
 
-let n = 0;
-const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-
 function showPanel() {
   if (!annotator) return;
   act(() => render(<div>{annotator!.section()}</div>, panel));
@@ -50,27 +58,11 @@ function showPanel() {
 
 async function start() {
   client = fakeClient();
-  annotator = new Annotator({
-    doc: document,
-    client,
-    // As the reader does: the panel renders again on every change.
-    onChange: () => showPanel(),
-    openBackup: () => {},
-    painter: 'wrapper',
-    uuid,
-    queue: { baseDelayMs: 5, maxDelayMs: 20 },
-    late: { debounceMs: 10, maxWaitMs: 20 },
-  });
-  annotator.setPage(meeting, url);
-  await flush();
+  annotator = await startAnnotator({ client, meeting, url, onChange: () => showPanel() });
   return annotator;
 }
 
-const toolbarRoot = () => document.querySelector('sagsspor-toolbar')?.shadowRoot ?? null;
-const inToolbar = <E extends Element = HTMLElement>(sel: string) =>
-  toolbarRoot()?.querySelector<E>(sel) ?? null;
 const focusedInToolbar = () => toolbarRoot()?.activeElement ?? null;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function keydown(target: EventTarget, key: string, init: KeyboardEventInit = {}) {
   const e = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true, ...init });

@@ -2,13 +2,21 @@
 // Live sync in the reader: a change made elsewhere (another tab, the dashboard) is fetched and
 // only what changed is repainted; this tab's unacknowledged writes are never undone by it.
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
-import { Annotator } from '../../../entrypoints/reader.content/annotator';
+import type { Annotator } from '../../../entrypoints/reader.content/annotator';
 import { concernsPage, reconcile, sameContent } from '../../../entrypoints/reader.content/sync';
 import type { WriteResult } from '../../../lib/annotate-client/queue';
 import type { Annotation } from '../../../lib/model/annotation';
 import type { Meeting } from '../../../lib/model/minutes';
 import { stubI18n } from '../ui/i18n-stub';
-import { type FakeClient, fakeClient, flush, loadFixture, openShadowRoots, selectText } from './helpers';
+import {
+  type FakeClient,
+  fakeClient,
+  flush,
+  loadFixture,
+  openShadowRoots,
+  selectText,
+  startAnnotator,
+} from './helpers';
 
 const QUOTE = 'Der afsættes årligt 20.000 kr. i 2023 og 2024.';
 let restoreShadow: () => void;
@@ -16,8 +24,6 @@ let annotator: Annotator | null = null;
 let client: FakeClient;
 let meeting: Meeting;
 let url: string;
-let n = 0;
-const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 
 beforeEach(() => {
   stubI18n('da');
@@ -32,18 +38,7 @@ afterEach(() => {
 
 async function start(initial: Annotation[] = []) {
   client = fakeClient(initial);
-  annotator = new Annotator({
-    doc: document,
-    client,
-    onChange: () => {},
-    openBackup: () => {},
-    painter: 'wrapper',
-    uuid,
-    queue: { baseDelayMs: 5, maxDelayMs: 20 },
-    late: { debounceMs: 10, maxWaitMs: 20 },
-  });
-  annotator.setPage(meeting, url);
-  await flush();
+  annotator = await startAnnotator({ client, meeting, url });
   return annotator;
 }
 
