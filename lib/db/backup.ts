@@ -7,7 +7,13 @@ import { Appearance, Follow, MeetingRecord, Topic } from '../model/records';
 import type { SagssporDB } from './db';
 import { guarded } from './errors';
 import { mergeMeeting } from './meetings';
-import { type AnnotationRow, annotationCaseKey, fromAnnotationRow, toAnnotationRow } from './rows';
+import {
+  type AnnotationRow,
+  annotationCaseKey,
+  fromAnnotationRow,
+  isSoftDeleted,
+  toAnnotationRow,
+} from './rows';
 import { CURRENT_VERSION } from './schema';
 
 /** The file is not a Sagsspor backup, or from a newer version: nothing was changed. */
@@ -251,13 +257,11 @@ export async function importBackup(
       // is gone; a later edit is kept, a later deletion is not). Counted as updated.
       // `words` is derived from fields compared here (and its tokenizer may change): not compared,
       // and only computed for rows that are written (a dry run or an unchanged row needs none).
-      const isDeleted = (r: { deletedAt: number | null }) =>
-        typeof r.deletedAt === 'number' && r.deletedAt >= 0;
       const putA: AnnotationRow[] = [];
       for (const [i, a] of annotations.entries()) {
         const old = oldA[i];
         if (!old) summary.annotations.new++;
-        else if (isDeleted(old) && !isDeleted(a)) summary.annotations.updated++;
+        else if (isSoftDeleted(old) && !isSoftDeleted(a)) summary.annotations.updated++;
         else if (
           old.modified > a.modified ||
           same(fromAnnotationRow(old), { ...a, page: { ...a.page, caseKey: annotationCaseKey(a.page) } })

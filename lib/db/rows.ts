@@ -31,6 +31,11 @@ export function annotationCaseKey(page: Annotation['page']): string | null {
   );
 }
 
+/** Soft-deleted (kept for undo until purged): `deletedAt` is a time; null or absent is live. */
+export function isSoftDeleted(r: { deletedAt?: number | null }): boolean {
+  return typeof r.deletedAt === 'number' && r.deletedAt >= 0;
+}
+
 /** The row for a domain record: derived fields computed here, nowhere else. */
 export function toAnnotationRow(a: Annotation): AnnotationRow {
   return { ...a, page: { ...a.page, caseKey: annotationCaseKey(a.page) }, words: annotationWords(a) };

@@ -16,6 +16,7 @@ import type { MeetingRecord } from '../model/records';
 import type { SagssporDB } from './db';
 import { committeeTopicKey } from './keys';
 import { punktRows } from './meetings';
+import { isSoftDeleted } from './rows';
 
 type TableName = 'annotations' | 'meetings';
 const TABLES: readonly TableName[] = ['annotations', 'meetings'];
@@ -204,10 +205,8 @@ interface AnnotationLike {
   deletedAt?: number | null;
 }
 
-const isDeleted = (r: { deletedAt?: number | null }) => typeof r.deletedAt === 'number' && r.deletedAt >= 0;
-
 function putAnnotation(part: AnnPart, row: AnnotationLike): void {
-  if (isDeleted(row)) {
+  if (isSoftDeleted(row)) {
     part.postings.remove(row.id);
     part.modified.delete(row.id);
   } else {
@@ -377,7 +376,7 @@ function ensurePart<K extends 'ann' | 'punkt'>(db: SagssporDB, s: State, key: K)
       if (key === 'ann') {
         const rows = await db.annotations.toArray();
         const ann: AnnPart = { postings: new Postings(), modified: new Map() };
-        for (const r of rows) if (!isDeleted(r)) putAnnotation(ann, r);
+        for (const r of rows) if (!isSoftDeleted(r)) putAnnotation(ann, r);
         part = ann;
       } else {
         const rows = await db.meetings.toArray();

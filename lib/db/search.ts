@@ -6,7 +6,7 @@ import type { PunktIndexRow } from '../model/records';
 import type { SagssporDB } from './db';
 import { guarded } from './errors';
 import { punktRowsByIds } from './meetings';
-import { type AnnotationRow, fromAnnotationRow } from './rows';
+import { type AnnotationRow, fromAnnotationRow, isSoftDeleted } from './rows';
 import {
   buildSearchMemory,
   currentSearchMemory,
@@ -42,7 +42,6 @@ export async function search(
   return searchMemory(db, memory, tokens, opts);
 }
 
-const isDeleted = (r: { deletedAt: number | null }) => typeof r.deletedAt === 'number' && r.deletedAt >= 0;
 const matchesAll = (words: readonly string[], tokens: readonly string[]) =>
   tokens.every((t) => words.some((w) => w.startsWith(t)));
 
@@ -79,7 +78,9 @@ async function searchMemory(
         // Rows are checked again: one soft-deleted since the match, or changed by a transaction
         // that aborted before the index heard of it, is left out.
         annotations: rows
-          .filter((r): r is AnnotationRow => r !== undefined && !isDeleted(r) && matchesAll(r.words, tokens))
+          .filter(
+            (r): r is AnnotationRow => r !== undefined && !isSoftDeleted(r) && matchesAll(r.words, tokens),
+          )
           .map(fromAnnotationRow),
         punkter: punktRows.filter((r) => matchesAll(r.words, tokens)).sort(punktOrder),
         truncated,
